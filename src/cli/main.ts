@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import { loadConfig } from '../platform/config/config.ts';
+import { registerMaintenanceCommands } from './maintenance.commands.ts';
+import { registerSeedCommands } from './seed.commands.ts';
+import { registerServeCommand } from './serve.command.ts';
+import { registerUserCommands } from './user.commands.ts';
+
+const program = new Command('tuanwu').description('团务 Tuanwu — 共青团组织与团务管理平台').showHelpAfterError();
+const config = loadConfig();
+registerServeCommand(program, config);
+registerMaintenanceCommands(program, config);
+registerSeedCommands(program, config);
+registerUserCommands(program, config);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  console.error(`错误 / error: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { verifyAuditChain } from '../platform/audit/audit-log.ts';
+import type { AppConfig } from '../platform/config/config.ts';
+import { openRuntime, prepareDatabase } from '../platform/runtime.ts';
+
+export function registerMaintenanceCommands(program: Command, config: AppConfig): void {
+  program
+    .command('migrate')
+    .description('执行数据库迁移 / apply pending database migrations')
+    .action(async () => {
+      const runtime = openRuntime(config);
+      const applied = await prepareDatabase(runtime);
+      console.log(applied.length ? `已执行 / applied: ${applied.join(', ')}` : '数据库已是最新 / already up to date');
+      await runtime.db.destroy();
+    });
+
+  const audit = program.command('audit').description('审计日志 / audit log');
+  audit
+    .command('verify')
+    .description('重新计算哈希链并指出第一处断裂 / recompute the hash chain and name the first broken link')
+    .action(async () => {
+      const runtime = openRuntime(config);
+      const verdict = await verifyAuditChain(runtime.db, runtime.auditKey);
+      await runtime.db.destroy();
+      if (verdict.ok) {
+        console.log(`审计链完整 / audit chain intact: ${verdict.entries} entries`);
+      } else {
+        console.error(`审计链断裂 / audit chain BROKEN at seq ${verdict.brokenAtSeq}: ${verdict.reason} (${verdict.entries} entries verified before it)`);
+        process.exitCode = 2;
+      }
+    });
+}

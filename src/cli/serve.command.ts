@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import type { AppConfig } from '../platform/config/config.ts';
+import { buildApp } from '../platform/http/app.ts';
+import { openRuntime, prepareDatabase } from '../platform/runtime.ts';
+import { isEmpty, seedDemoProvince } from '../seed/demo-province.ts';
+import { printLogins } from './print-logins.ts';
+
+export function registerServeCommand(program: Command, config: AppConfig): void {
+  program
+    .command('serve')
+    .description('启动服务（自动执行数据库迁移）/ start the server (migrates first)')
+    .option('--demo', '数据库为空时写入演示省份 / seed the demo province into an empty database')
+    .action(async (options: { demo?: boolean }) => {
+      const runtime = openRuntime(config);
+      await prepareDatabase(runtime);
+      if (options.demo && (await isEmpty(runtime.db))) {
+        console.log('正在写入演示数据 / seeding the demo province …');
+        printLogins(await seedDemoProvince(runtime.db, runtime.cipher, runtime.auditKey, config.demoPassword), config.demoPassword !== null);
+      }
+      const app = await buildApp({ ...runtime, logger: { level: config.logLevel } });
+      const shutdown = async () => {
+        await app.close();
+        await runtime.db.destroy();
+        process.exit(0);
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+      const address = await app.listen({ port: config.port, host: config.host });
+      const engine = runtime.db.engine === 'sqlite' ? `SQLite (${config.dataDir})` : 'PostgreSQL';
+      console.log(`\n团务 Tuanwu 已启动 / is running: ${address.replace('0.0.0.0', 'localhost')}  数据库 / database: ${engine}`);
+      console.log(`接口文档 / API docs: ${address.replace('0.0.0.0', 'localhost')}/docs\n`);
+    });
+}

@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import { systemActor } from '../platform/audit/audit-log.ts';
+import type { AppConfig } from '../platform/config/config.ts';
+import { openRuntime, prepareDatabase } from '../platform/runtime.ts';
+import { SCOPE_KINDS, type ScopeKind } from '../platform/scope/data-scope.ts';
+import { AppError } from '../platform/http/app-error.ts';
+import { generatePassword } from '../modules/accounts/password-policy.ts';
+import { createPost, createUser, resetPassword } from '../modules/accounts/users.service.ts';
+import { positiveInt } from './options.ts';
+
+function explain(error: unknown): never {
+  if (error instanceof AppError) {
+    const fields = error.fields.map((f) => `${f.field}: ${f.message.zh} / ${f.message.en}`).join('; ');
+    throw new Error(`${error.bilingual.zh} / ${error.bilingual.en}${fields ? ` — ${fields}` : ''}`);
+  }
+  throw error;
+}
+
+export function registerUserCommands(program: Command, config: AppConfig): void {
+  const user = program.command('user').description('账号管理 / accounts');
+  user
+    .command('create')
+    .description('新建账号并任职，随机初始密码只显示一次 / create an account with a post; the random first password is shown once')
+    .requiredOption('--username <name>')
+    .requiredOption('--name <displayName>', '姓名 / display name')
+    .requiredOption('--org <id>', '任职组织ID / organization id', positiveInt)
+    .requiredOption('--role <code>', 'province_admin | committee_admin | branch_secretary | auditor')
+    .option('--scope <scope>', `数据范围 / data scope: ${SCOPE_KINDS.join(' | ')}`)
+    .action(async (options: { username: string; name: string; org: number; role: string; scope?: string }) => {
+      if (options.scope && !SCOPE_KINDS.includes(options.scope as ScopeKind)) throw new Error(`--scope must be one of ${SCOPE_KINDS.join(', ')}`);
+      const runtime = openRuntime(config);
+      await prepareDatabase(runtime);
+      const deps = { db: runtime.db, auditKey: runtime.auditKey, actor: systemActor };
+      const password = generatePassword();
+      try {
+        const created = await createUser(deps, { username: options.username, displayName: options.name, password, mustChange: true });
+        await createPost(deps, { userId: created.id, orgId: options.org, roleCode: options.role, scope: options.scope as ScopeKind | undefined });
+      } catch (error) {
+        explain(error);
+      } finally {
+        await runtime.db.destroy();
+      }
+      console.log(`已创建 / created ${options.username}; 初始密码 / first password (change at first login): ${password}`);
+    });
+  user
+    .command('reset-password <username>')
+    .description('重置为随机密码（只显示一次），结束其全部会话 / reset to a random password shown once; ends all sessions')
+    .action(async (username: string) => {
+      const runtime = openRuntime(config);
+      const password = generatePassword();
+      try {
+        await resetPassword({ db: runtime.db, auditKey: runtime.auditKey, actor: systemActor }, username, password);
+      } catch (error) {
+        explain(error);
+      } finally {
+        await runtime.db.destroy();
+      }
+      console.log(`已重置 / reset ${username}; 新密码 / new password (change at next login): ${password}`);
+    });
+}

@@ -1,0 +1,239 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { appendAudit, type Actor } from '../../platform/audit/audit-log.ts';
+import type { AppUserRow, Database, SessionRow } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { rule } from '../../platform/rules/rules.ts';
+import { DataScope, scopeLabels, type ScopeKind } from '../../platform/scope/data-scope.ts';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password-hash.ts';
+import { passwordProblems } from './password-policy.ts';
+
+type Deps = { db: Kysely<Database>; auditKey: Buffer };
+
+/** A post as the session knows it, with its organization and role. */
+export type PostInfo = {
+  id: number;
+  orgId: number;
+  orgName: string;
+  orgPath: string;
+  orgStatus: string;
+  roleCode: string;
+  roleName: string;
+  scope: ScopeKind;
+  scopeName: string;
+  status: string;
+  /** The post can act: the post is active and its organization too. */
+  usable: boolean;
+};
+
+/** Everything a request knows about who is calling. */
+export type AuthState = {
+  session: SessionRow;
+  user: AppUserRow;
+  posts: PostInfo[];
+  /** The post the user acts through; null when none is usable. */
+  post: PostInfo | null;
+  permissions: Set<string>;
+  scope: DataScope | null;
+};
+
+const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
+const minutes = (n: number) => n * 60_000;
+
+/** The user's posts with organization and role, the usable ones first. */
+export async function loadPosts(db: Kysely<Database>, userId: number): Promise<PostInfo[]> {
+  const rows = await db
+    .selectFrom('post')
+    .innerJoin('organization', 'organization.id', 'post.org_id')
+    .innerJoin('role', 'role.id', 'post.role_id')
+    .select([
+      'post.id', 'post.org_id', 'post.scope', 'post.status', 'organization.name as org_name', 'organization.path as org_path',
+      'organization.status as org_status', 'role.code as role_code', 'role.name_zh as role_name',
+    ])
+    .where('post.user_id', '=', userId)
+    .orderBy('post.id')
+    .execute();
+  return rows
+    .map((r) => ({
+      id: r.id, orgId: r.org_id, orgName: r.org_name, orgPath: r.org_path, orgStatus: r.org_status, roleCode: r.role_code,
+      roleName: r.role_name, scope: r.scope as ScopeKind, scopeName: scopeLabels[r.scope as ScopeKind]?.zh ?? r.scope,
+      status: r.status, usable: r.status === 'active' && r.org_status === 'active',
+    }))
+    .sort((a, b) => Number(b.usable) - Number(a.usable));
+}
+
+async function scopeOf(db: Kysely<Database>, post: PostInfo, userId: number): Promise<DataScope> {
+  let customPaths: string[] | undefined;
+  if (post.scope === 'custom') {
+    const rows = await db
+      .selectFrom('post_scope_org')
+      .innerJoin('organization', 'organization.id', 'post_scope_org.org_id')
+      .select('organization.path')
+      .where('post_scope_org.post_id', '=', post.id)
+      .where('organization.status', '=', 'active')
+      .execute();
+    customPaths = rows.map((r) => r.path);
+  }
+  return DataScope.forPost({ kind: post.scope, orgId: post.orgId, orgPath: post.orgPath, userId, customPaths });
+}
+
+async function permissionsOf(db: Kysely<Database>, roleCode: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('role_permission')
+    .innerJoin('role', 'role.id', 'role_permission.role_id')
+    .select('role_permission.permission')
+    .where('role.code', '=', roleCode)
+    .execute();
+  return new Set(rows.map((r) => r.permission));
+}
+
+/** The audit actor for a request. */
+export function actorOf(auth: AuthState | null, ip: string | null, requestId: string | null, fallbackUsername = 'anonymous'): Actor {
+  return {
+    userId: auth?.user.id ?? null,
+    username: auth?.user.username ?? fallbackUsername,
+    postId: auth?.post?.id ?? null,
+    postLabel: auth?.post ? `${auth.post.orgName} · ${auth.post.roleName}` : null,
+    ip,
+    requestId,
+  };
+}
+
+/**
+ * 登录. Wrong passwords count towards a lock that expires by itself (no permanent lock of a
+ * victim's account); every attempt is audited whatever its outcome.
+ */
+export async function login(
+  deps: Deps,
+  input: { username: string; password: string; ip: string | null; requestId: string | null },
+  now = new Date(),
+): Promise<{ token: string; auth: AuthState }> {
+  const { db, auditKey } = deps;
+  const user = await db.selectFrom('app_user').selectAll().where('username', '=', input.username).executeTakeFirst();
+  const actor: Actor = { userId: user?.id ?? null, username: input.username.slice(0, 64), postId: null, postLabel: null, ip: input.ip, requestId: input.requestId };
+  const fail = async (code: 'AUTH_INVALID_CREDENTIALS' | 'AUTH_LOCKED' | 'AUTH_ACCOUNT_DISABLED', extra: Record<string, unknown> = {}) => {
+    await db.transaction().execute((trx) => appendAudit(trx, auditKey, actor, { action: 'auth.login', result: 'denied', targetType: 'user', targetId: user?.id, detail: { reason: code } }));
+    return new AppError(code, { extra });
+  };
+
+  if (!user) {
+    await verifyPassword(input.password, DUMMY_HASH);
+    throw await fail('AUTH_INVALID_CREDENTIALS');
+  }
+  if (user.locked_until && user.locked_until > now.toISOString()) {
+    throw await fail('AUTH_LOCKED', { retryAfterSeconds: Math.ceil((Date.parse(user.locked_until) - now.getTime()) / 1000) });
+  }
+  if (!(await verifyPassword(input.password, user.password_hash))) {
+    throw await recordFailure(deps, user, actor, now);
+  }
+  if (user.status !== 'active') throw await fail('AUTH_ACCOUNT_DISABLED');
+
+  const token = crypto.randomBytes(32).toString('base64url');
+  const posts = await loadPosts(db, user.id);
+  const post = posts.find((p) => p.usable) ?? null;
+  const session: SessionRow = {
+    id: sha256(token),
+    user_id: user.id,
+    post_id: post?.id ?? null,
+    csrf_token: crypto.randomBytes(24).toString('base64url'),
+    created_at: now.toISOString(),
+    last_seen_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + rule('auth.sessionAbsoluteHours') * 3_600_000).toISOString(),
+    ip: input.ip,
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('app_user').set({ failed_attempts: 0, first_failed_at: null, locked_until: null, last_login_at: now.toISOString() }).where('id', '=', user.id).execute();
+    await trx.insertInto('session').values(session).execute();
+    await appendAudit(trx, auditKey, { ...actor, postId: post?.id ?? null }, { action: 'auth.login', targetType: 'user', targetId: user.id, targetLabel: user.username });
+  });
+  return { token, auth: await buildAuthState(db, session, user, posts) };
+}
+
+async function recordFailure(deps: Deps, user: AppUserRow, actor: Actor, now: Date): Promise<AppError> {
+  const windowMs = minutes(rule('auth.lockoutWindowMinutes'));
+  const windowOpen = user.first_failed_at !== null && now.getTime() - Date.parse(user.first_failed_at) < windowMs;
+  const failures = windowOpen ? user.failed_attempts + 1 : 1;
+  const lock = failures >= rule('auth.lockoutFailures');
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('app_user')
+      .set({
+        failed_attempts: lock ? 0 : failures,
+        first_failed_at: lock ? null : windowOpen ? user.first_failed_at : now.toISOString(),
+        locked_until: lock ? new Date(now.getTime() + windowMs).toISOString() : user.locked_until,
+      })
+      .where('id', '=', user.id)
+      .execute();
+    await appendAudit(trx, deps.auditKey, actor, { action: 'auth.login', result: 'denied', targetType: 'user', targetId: user.id, detail: { reason: 'AUTH_INVALID_CREDENTIALS', failures } });
+    if (lock) await appendAudit(trx, deps.auditKey, actor, { action: 'auth.lockout', result: 'ok', targetType: 'user', targetId: user.id, detail: { minutes: rule('auth.lockoutWindowMinutes') } });
+  });
+  return new AppError('AUTH_INVALID_CREDENTIALS');
+}
+
+async function buildAuthState(db: Kysely<Database>, session: SessionRow, user: AppUserRow, posts?: PostInfo[]): Promise<AuthState> {
+  const allPosts = posts ?? (await loadPosts(db, user.id));
+  const post = allPosts.find((p) => p.id === session.post_id && p.usable) ?? null;
+  return {
+    session,
+    user,
+    posts: allPosts,
+    post,
+    permissions: post ? await permissionsOf(db, post.roleCode) : new Set(),
+    scope: post ? await scopeOf(db, post, user.id) : null,
+  };
+}
+
+/** The session behind a cookie token, or null when it is unknown, idle too long or past its lifetime. */
+export async function resolveSession(db: Kysely<Database>, token: string, now = new Date()): Promise<AuthState | null> {
+  const session = await db.selectFrom('session').selectAll().where('id', '=', sha256(token)).executeTakeFirst();
+  if (!session) return null;
+  const idleLimit = minutes(rule('auth.sessionIdleMinutes'));
+  if (session.expires_at <= now.toISOString() || now.getTime() - Date.parse(session.last_seen_at) > idleLimit) {
+    await db.deleteFrom('session').where('id', '=', session.id).execute();
+    return null;
+  }
+  const user = await db.selectFrom('app_user').selectAll().where('id', '=', session.user_id).executeTakeFirst();
+  if (!user || user.status !== 'active') return null;
+  // Touch at most once a minute: the idle clock does not need more, and reads stay reads.
+  if (now.getTime() - Date.parse(session.last_seen_at) > 60_000) {
+    await db.updateTable('session').set({ last_seen_at: now.toISOString() }).where('id', '=', session.id).execute();
+  }
+  return buildAuthState(db, session, user);
+}
+
+export async function logout(deps: Deps, auth: AuthState, actor: Actor): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('session').where('id', '=', auth.session.id).execute();
+    await appendAudit(trx, deps.auditKey, actor, { action: 'auth.logout', targetType: 'user', targetId: auth.user.id, targetLabel: auth.user.username });
+  });
+}
+
+/** 切换岗位: act through another of one's own usable posts. */
+export async function switchPost(deps: Deps, auth: AuthState, postId: number, actor: Actor): Promise<AuthState> {
+  const post = auth.posts.find((p) => p.id === postId && p.usable);
+  if (!post) throw new AppError('NOT_FOUND');
+  const session = { ...auth.session, post_id: postId };
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('session').set({ post_id: postId }).where('id', '=', auth.session.id).execute();
+    await appendAudit(trx, deps.auditKey, { ...actor, postId }, { action: 'auth.switch_post', orgPath: post.orgPath, targetType: 'post', targetId: postId, targetLabel: `${post.orgName} · ${post.roleName}` });
+  });
+  return buildAuthState(deps.db, session, auth.user, auth.posts);
+}
+
+/** 修改密码: needs the current password; every other session of the user ends. */
+export async function changePassword(deps: Deps, auth: AuthState, input: { currentPassword: string; newPassword: string }, actor: Actor): Promise<void> {
+  if (!(await verifyPassword(input.currentPassword, auth.user.password_hash))) {
+    throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'currentPassword', code: 'wrong_password', message: { zh: '当前密码不正确', en: 'the current password is wrong' } }] });
+  }
+  const problems = passwordProblems(input.newPassword, { username: auth.user.username });
+  if (input.newPassword === input.currentPassword) problems.push({ zh: '新密码不能与当前密码相同', en: 'must differ from the current password' });
+  if (problems.length > 0) {
+    throw new AppError('PASSWORD_POLICY', { fields: problems.map((message) => ({ field: 'newPassword', code: 'password_policy', message })) });
+  }
+  const hash = await hashPassword(input.newPassword);
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('app_user').set({ password_hash: hash, password_changed_at: new Date().toISOString(), must_change_password: 0 }).where('id', '=', auth.user.id).execute();
+    await trx.deleteFrom('session').where('user_id', '=', auth.user.id).where('id', '!=', auth.session.id).execute();
+    await appendAudit(trx, deps.auditKey, actor, { action: 'user.change_password', targetType: 'user', targetId: auth.user.id, targetLabel: auth.user.username });
+  });
+}

@@ -1,0 +1,44 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment. Every knob is listed in README's table. */
+export type AppConfig = {
+  /** Directory for the SQLite file, key files and generated files. */
+  dataDir: string;
+  /** PostgreSQL connection string; when empty the embedded SQLite file is used. */
+  databaseUrl: string | null;
+  port: number;
+  host: string;
+  /** Password for every demo account; random per account when unset. */
+  demoPassword: string | null;
+  /** Send cookies with the Secure flag (always behind TLS in production). */
+  secureCookies: boolean;
+  /** Trusted reverse-proxy addresses whose X-Forwarded-For is believed. */
+  trustProxy: string | false;
+  logLevel: string;
+  /** Where the built web app lives. */
+  webDistDir: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const dataDir = path.resolve(env.TUANWU_DATA_DIR ?? 'data');
+  return {
+    dataDir,
+    databaseUrl: env.TUANWU_DATABASE_URL?.trim() || null,
+    port: parsePort(env.PORT),
+    host: env.HOST ?? '0.0.0.0',
+    demoPassword: env.TUANWU_DEMO_PASSWORD || null,
+    secureCookies: env.TUANWU_SECURE_COOKIES === 'true',
+    trustProxy: env.TUANWU_TRUST_PROXY || false,
+    logLevel: env.TUANWU_LOG_LEVEL ?? 'info',
+    webDistDir: path.resolve(env.TUANWU_WEB_DIST ?? path.join(import.meta.dirname, '../../../web/dist')),
+  };
+}
+
+function parsePort(raw: string | undefined): number {
+  if (!raw) return 3000;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be an integer between 0 and 65535, got "${raw}"`);
+  }
+  return port;
+}

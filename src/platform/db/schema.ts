@@ -1,0 +1,140 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The tables of the platform and its modules as Kysely sees them.
+ * Dates are ISO-8601 text ('YYYY-MM-DD'), instants ISO-8601 UTC text, booleans 0/1 integers:
+ * the same representation on SQLite and PostgreSQL.
+ */
+export type Database = {
+  organization: OrganizationTable;
+  app_user: AppUserTable;
+  role: RoleTable;
+  role_permission: RolePermissionTable;
+  post: PostTable;
+  post_scope_org: PostScopeOrgTable;
+  session: SessionTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+};
+
+/** 团组织 */
+export type OrganizationTable = {
+  id: Generated<number>;
+  parent_id: number | null;
+  /** Materialized path with a trailing separator, e.g. '/1/23/456/'. */
+  path: string;
+  depth: number;
+  name: string;
+  short_name: string | null;
+  /** Pinyin initials of the name, lower case, for search ('cds' for 成都市). */
+  name_initials: string;
+  type: string;
+  kind: string;
+  industry_category: string;
+  region_code: string | null;
+  founded_on: string | null;
+  last_election_on: string | null;
+  term_years: number | null;
+  contact_name: string | null;
+  /** Encrypted contact phone (see platform/pii). */
+  contact_phone_enc: string | null;
+  status: string;
+  deactivated_at: string | null;
+  deactivation_reason: string | null;
+  child_count: number;
+  created_at: string;
+  updated_at: string;
+};
+export type OrganizationRow = Selectable<OrganizationTable>;
+export type NewOrganizationRow = Insertable<OrganizationTable>;
+export type OrganizationUpdate = Updateable<OrganizationTable>;
+
+export type AppUserTable = {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  password_changed_at: string;
+  must_change_password: number;
+  failed_attempts: number;
+  first_failed_at: string | null;
+  locked_until: string | null;
+  status: string;
+  last_login_at: string | null;
+  created_at: string;
+};
+export type AppUserRow = Selectable<AppUserTable>;
+
+export type RoleTable = {
+  id: Generated<number>;
+  code: string;
+  name_zh: string;
+  name_en: string;
+};
+
+export type RolePermissionTable = {
+  role_id: number;
+  permission: string;
+};
+
+/** 任职: a user holding a role in an organization, with a data scope. */
+export type PostTable = {
+  id: Generated<number>;
+  user_id: number;
+  org_id: number;
+  role_id: number;
+  scope: string;
+  status: string;
+  created_at: string;
+};
+export type PostRow = Selectable<PostTable>;
+
+export type PostScopeOrgTable = {
+  post_id: number;
+  org_id: number;
+};
+
+export type SessionTable = {
+  /** SHA-256 of the cookie token; the token itself is never stored. */
+  id: string;
+  user_id: number;
+  post_id: number | null;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+};
+export type SessionRow = Selectable<SessionTable>;
+
+/** 审计日志: append-only and hash-chained. */
+export type AuditLogTable = {
+  id: Generated<number>;
+  seq: number;
+  at: string;
+  actor_user_id: number | null;
+  actor_username: string | null;
+  post_id: number | null;
+  post_label: string | null;
+  /** Path of the organization the action concerns, for scoping the audit list. */
+  org_path: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  target_label: string | null;
+  result: string;
+  ip: string | null;
+  request_id: string | null;
+  before_digest: string | null;
+  after_digest: string | null;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+};
+export type AuditLogRow = Selectable<AuditLogTable>;
+
+export type AuditHeadTable = {
+  id: number;
+  last_seq: number;
+  last_hash: string;
+};

@@ -1,0 +1,87 @@
+/** Machine codes of every error the API can answer with. */
+export const ErrorCode = {
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  MALFORMED_REQUEST: 'MALFORMED_REQUEST',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  AUTH_INVALID_CREDENTIALS: 'AUTH_INVALID_CREDENTIALS',
+  AUTH_LOCKED: 'AUTH_LOCKED',
+  AUTH_ACCOUNT_DISABLED: 'AUTH_ACCOUNT_DISABLED',
+  AUTH_NO_ACTIVE_POST: 'AUTH_NO_ACTIVE_POST',
+  PASSWORD_POLICY: 'PASSWORD_POLICY',
+  MUST_CHANGE_PASSWORD: 'MUST_CHANGE_PASSWORD',
+  CSRF_FAILED: 'CSRF_FAILED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  ORG_MOVE_CYCLE: 'ORG_MOVE_CYCLE',
+  ORG_PARENT_INACTIVE: 'ORG_PARENT_INACTIVE',
+  ORG_HAS_ACTIVE_CHILDREN: 'ORG_HAS_ACTIVE_CHILDREN',
+  ORG_INACTIVE: 'ORG_INACTIVE',
+  ORG_IS_SCOPE_ROOT: 'ORG_IS_SCOPE_ROOT',
+  EXPORT_TOO_LARGE: 'EXPORT_TOO_LARGE',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  RATE_LIMITED: 'RATE_LIMITED',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** A message for people, Chinese first. */
+export type Bilingual = { zh: string; en: string };
+
+/** One invalid field of a request. */
+export type FieldError = { field: string; code: string; message: Bilingual };
+
+/** The single error type of the application; the HTTP layer maps its code to a status. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly bilingual: Bilingual;
+  readonly fields: FieldError[];
+  readonly extra: Record<string, unknown>;
+
+  constructor(
+    code: ErrorCode,
+    options: { message?: Bilingual; fields?: FieldError[]; extra?: Record<string, unknown> } = {},
+  ) {
+    const bilingual = options.message ?? defaultMessages[code];
+    super(bilingual.en);
+    this.name = 'AppError';
+    this.code = code;
+    this.bilingual = bilingual;
+    this.fields = options.fields ?? [];
+    this.extra = options.extra ?? {};
+  }
+}
+
+/** Throw a validation error for one or more fields. */
+export function invalidFields(fields: FieldError[]): AppError {
+  return new AppError(ErrorCode.VALIDATION_FAILED, { fields });
+}
+
+export const defaultMessages: Record<ErrorCode, Bilingual> = {
+  VALIDATION_FAILED: { zh: '提交的内容有误，请按提示修改后重试', en: 'Some fields are invalid; correct them and try again' },
+  MALFORMED_REQUEST: { zh: '请求格式错误，无法解析', en: 'The request could not be parsed' },
+  UNAUTHENTICATED: { zh: '请先登录', en: 'Please sign in first' },
+  AUTH_INVALID_CREDENTIALS: { zh: '用户名或密码错误', en: 'Wrong username or password' },
+  AUTH_LOCKED: { zh: '登录失败次数过多，账号已临时锁定，请稍后再试', en: 'Too many failed sign-ins; the account is locked for a while' },
+  AUTH_ACCOUNT_DISABLED: { zh: '账号已停用，请联系上级团组织管理员', en: 'This account is disabled; contact your administrator' },
+  AUTH_NO_ACTIVE_POST: { zh: '当前岗位已失效（组织已停用或任职已结束），请切换岗位或联系管理员', en: 'Your current post is no longer active; switch post or contact your administrator' },
+  PASSWORD_POLICY: { zh: '新密码不符合密码策略', en: 'The new password does not meet the password policy' },
+  MUST_CHANGE_PASSWORD: { zh: '请先修改初始密码', en: 'Change your initial password first' },
+  CSRF_FAILED: { zh: '页面已过期，请刷新后重试', en: 'The page is out of date; reload and try again' },
+  FORBIDDEN: { zh: '当前岗位没有此项操作权限', en: 'Your current post may not do this' },
+  NOT_FOUND: { zh: '未找到该对象，或不在您的管辖范围内', en: 'Not found, or outside your scope' },
+  CONFLICT: { zh: '数据已被他人修改或存在冲突，请刷新后重试', en: 'The data changed or conflicts; reload and try again' },
+  ORG_MOVE_CYCLE: { zh: '不能把组织移动到它自己或它的下级组织之下', en: 'An organization cannot move under itself or its own descendants' },
+  ORG_PARENT_INACTIVE: { zh: '上级组织已停用，请选择正常状态的上级组织', en: 'The parent organization is inactive; choose an active one' },
+  ORG_HAS_ACTIVE_CHILDREN: { zh: '该组织还有未停用的下级组织，请先停用或转移下级组织', en: 'Deactivate or move its active child organizations first' },
+  ORG_INACTIVE: { zh: '该组织已停用，请先启用', en: 'The organization is inactive; reactivate it first' },
+  ORG_IS_SCOPE_ROOT: { zh: '不能移动或停用您所在岗位的组织本身，请由上级组织操作', en: 'Your own post organization can only be moved or deactivated by the level above' },
+  EXPORT_TOO_LARGE: { zh: '导出行数超过上限，请缩小筛选范围后分批导出', en: 'Too many rows to export; narrow the filter and export in parts' },
+  PAYLOAD_TOO_LARGE: { zh: '提交的内容过大', en: 'The request is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { zh: '不支持的内容类型', en: 'Unsupported content type' },
+  RATE_LIMITED: { zh: '操作过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  SERVICE_UNAVAILABLE: { zh: '服务暂不可用，请稍后再试', en: 'Service unavailable; try again later' },
+  INTERNAL: { zh: '系统内部错误，请稍后再试或联系管理员', en: 'Internal error; try again later or contact the administrator' },
+};

@@ -1,0 +1,97 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { Type } from 'typebox';
+import { registerAuditRoutes } from '../audit/audit.routes.ts';
+import { isDatabaseUp } from '../db/connect.ts';
+import { registerAuthentication } from '../../modules/accounts/auth.plugin.ts';
+import { registerAuthRoutes } from '../../modules/accounts/auth.routes.ts';
+import { registerRegionRoutes } from '../../modules/org/meta.routes.ts';
+import { registerOrgRoutes } from '../../modules/org/org.routes.ts';
+import { AppError } from './app-error.ts';
+import type { AppDeps } from './app-deps.ts';
+import { errorBody, handleError } from './error-handler.ts';
+import { ErrorResponse } from './schemas.ts';
+import { validatorCompiler } from './validation.ts';
+
+export type BuildAppOptions = AppDeps & {
+  /** Pino logger options, or false for silence (tests). */
+  logger?: boolean | object;
+};
+
+/** The whole HTTP application: API, OpenAPI docs and the web app, on one Fastify instance. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { logger = false, ...deps } = options;
+  const app = Fastify({
+    logger,
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setErrorHandler(handleError);
+  app.addSchema(ErrorResponse);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Tuanwu 团务 API', version: '0.1.0', description: '共青团组织与团务管理平台接口 / Youth League organization platform API' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tuanwu_sid' } } },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  registerAuthentication(app, deps);
+  app.get('/healthz', {
+    schema: { tags: ['system'], summary: '健康检查 / Health', response: { 200: Type.Object({ status: Type.String() }), 503: Type.Ref('ErrorResponse') } },
+    handler: async (request, reply) => {
+      if (await isDatabaseUp(deps.db)) return { status: 'ok' };
+      return reply.status(503).send(errorBody(new AppError('SERVICE_UNAVAILABLE'), request.id));
+    },
+  });
+  registerAuthRoutes(app, deps);
+  registerOrgRoutes(app, deps);
+  registerRegionRoutes(app);
+  registerAuditRoutes(app, deps);
+  await registerWebApp(app, deps.config.webDistDir);
+  return app;
+}
+
+/** Serve the built React app, with index.html for every client-side route. */
+async function registerWebApp(app: FastifyInstance, distDir: string): Promise<void> {
+  const hasWeb = fs.existsSync(path.join(distDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0]!;
+    if (url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
+      return reply.status(404).send(errorBody(new AppError('NOT_FOUND'), request.id));
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,49 @@
+import type { ErrorCode } from './app-error.ts';
+
+function assertUnreachable(value: never): never {
+  throw new Error(`unmapped error code ${String(value)}`);
+}
+
+/** The one table from error codes to HTTP statuses. A new code that is not mapped fails to compile. */
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+    case 'MALFORMED_REQUEST':
+      return 400;
+    case 'UNAUTHENTICATED':
+    case 'AUTH_INVALID_CREDENTIALS':
+      return 401;
+    case 'AUTH_ACCOUNT_DISABLED':
+    case 'AUTH_NO_ACTIVE_POST':
+    case 'MUST_CHANGE_PASSWORD':
+    case 'CSRF_FAILED':
+    case 'FORBIDDEN':
+      return 403;
+    case 'NOT_FOUND':
+      return 404;
+    case 'CONFLICT':
+    case 'ORG_MOVE_CYCLE':
+    case 'ORG_HAS_ACTIVE_CHILDREN':
+      return 409;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
+    case 'PASSWORD_POLICY':
+    case 'ORG_PARENT_INACTIVE':
+    case 'ORG_INACTIVE':
+    case 'ORG_IS_SCOPE_ROOT':
+    case 'EXPORT_TOO_LARGE':
+      return 422;
+    case 'AUTH_LOCKED':
+      return 423;
+    case 'RATE_LIMITED':
+      return 429;
+    case 'INTERNAL':
+      return 500;
+    case 'SERVICE_UNAVAILABLE':
+      return 503;
+    default:
+      return assertUnreachable(code);
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * The one table of rule numbers (规则参数). Code reads rules from here, never from literals,
+ * so that a province can see where each number comes from and override it in one place.
+ */
+export type Rule = {
+  value: number;
+  unit: string;
+  /** Where the number comes from (document, clause, or the design decision that set it). */
+  source: string;
+  /** The date from which the number applies. */
+  effectiveFrom: string;
+  description: string;
+};
+
+export const RULES = {
+  'org.branchMinMembers': {
+    value: 3, unit: '人', effectiveFrom: '2018-07-01',
+    source: '团章: 凡是有团员三人以上的，都应当建立团的基层组织',
+    description: '建立团支部的最少团员数 / minimum members to form a branch',
+  },
+  'org.branchTermYears': {
+    value: 2, unit: '年', effectiveFrom: '2016-01-01',
+    source: '《团支部工作条例(试行)》: 团支部委员会每届任期2年或3年',
+    description: '团支部默认任期 / default branch term',
+  },
+  'org.studentBranchTermYears': {
+    value: 1, unit: '年', effectiveFrom: '2016-01-01',
+    source: '《团支部工作条例(试行)》: 大中学校学生团支部每届任期1年',
+    description: '学生团支部任期 / student branch term',
+  },
+  'org.committeeTermYears': {
+    value: 5, unit: '年', effectiveFrom: '2018-07-01',
+    source: '团章第18条: 地方各级代表大会每五年举行一次',
+    description: '地方团委任期 / local committee term',
+  },
+  'org.maxTermYears': {
+    value: 10, unit: '年', effectiveFrom: '2018-07-01',
+    source: 'Tuanwu 输入校验上限（最长法定任期5年的两倍，防止误录）',
+    description: '任期年数输入上限 / upper bound accepted for a term length',
+  },
+  'auth.passwordMinLength': {
+    value: 8, unit: '字符', effectiveFrom: '2019-12-01',
+    source: 'GB/T 22239-2019 8.1.4.1 a) 身份鉴别信息具有复杂度要求 (DOMAIN §12 A.0)',
+    description: '密码最短长度 / minimum password length',
+  },
+  'auth.passwordMinClasses': {
+    value: 3, unit: '类', effectiveFrom: '2019-12-01',
+    source: 'GB/T 22239-2019 8.1.4.1 a) (DOMAIN §12 A.0: 4类字符中至少3类)',
+    description: '密码至少包含的字符类别数 / character classes required',
+  },
+  'auth.lockoutFailures': {
+    value: 5, unit: '次', effectiveFrom: '2019-12-01',
+    source: 'GB/T 22239-2019 8.1.4.1 b) 限制非法登录次数 (DOMAIN §12 DB-02)',
+    description: '锁定前允许的连续失败次数 / failures before lockout',
+  },
+  'auth.lockoutWindowMinutes': {
+    value: 15, unit: '分钟', effectiveFrom: '2019-12-01',
+    source: 'DOMAIN §12 DB-02',
+    description: '失败计数窗口与锁定时长 / failure window and lock duration',
+  },
+  'auth.loginRatePerMinute': {
+    value: 20, unit: '次/分钟', effectiveFrom: '2019-12-01',
+    source: 'DOMAIN §12 DB-02: per-IP limiter for ≥20 failures/min',
+    description: '每个IP每分钟登录请求上限 / login requests per IP per minute',
+  },
+  'auth.sessionIdleMinutes': {
+    value: 30, unit: '分钟', effectiveFrom: '2019-12-01',
+    source: 'OWASP ASVS 4.0.3 §3.3.2 L2 (DOMAIN §12 DB-02)',
+    description: '会话空闲超时 / idle session timeout',
+  },
+  'auth.sessionAbsoluteHours': {
+    value: 12, unit: '小时', effectiveFrom: '2019-12-01',
+    source: 'OWASP ASVS 4.0.3 §3.3.2 L2 (DOMAIN §12 DB-02)',
+    description: '会话绝对时长 / absolute session lifetime',
+  },
+  'org.exportMaxRows': {
+    value: 100000, unit: '行', effectiveFrom: '2026-01-01',
+    source: 'Tuanwu: one xlsx sheet stays comfortably under Excel\'s 1,048,576-row limit',
+    description: '单次导出最大行数 / rows per export',
+  },
+} as const satisfies Record<string, Rule>;
+
+export type RuleKey = keyof typeof RULES;
+
+/** The current value of a rule. */
+export function rule(key: RuleKey): number {
+  return RULES[key].value;
+}

@@ -1,0 +1,21 @@
+import { syncBuiltInRoles } from '../modules/accounts/sync-built-in-roles.ts';
+import type { AppConfig } from './config/config.ts';
+import { connectFromConfig, type Db } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { FieldCipher } from './pii/field-cipher.ts';
+import { loadOrCreateKeyRing, type KeyRing } from './pii/keys.ts';
+
+/** An open installation: database, keys and configuration. */
+export type Runtime = { db: Db; keys: KeyRing; cipher: FieldCipher; auditKey: Buffer; config: AppConfig };
+
+export function openRuntime(config: AppConfig): Runtime {
+  const keys = loadOrCreateKeyRing(config.dataDir);
+  return { db: connectFromConfig(config), keys, cipher: new FieldCipher(keys.fieldKey), auditKey: keys.auditKey, config };
+}
+
+/** Bring the schema and the built-in roles up to date. Safe to run at every start. */
+export async function prepareDatabase(runtime: Pick<Runtime, 'db' | 'auditKey'>): Promise<string[]> {
+  const applied = await migrateToLatest(runtime.db);
+  await syncBuiltInRoles(runtime.db, runtime.auditKey);
+  return applied;
+}
