@@ -20,10 +20,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const OPEN_PATHS = new Set(['/api/auth/login']);
 const PASSWORD_CHANGE_PATHS = new Set(['/api/auth/me', '/api/auth/logout', '/api/auth/change-password']);
 
-/** Resolve the session cookie on every API request and refuse cross-site writes. */
+/** Resolve the session cookie on every API request and refuse cross-site writes, before any body is read. */
 export function registerAuthentication(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('auth', null);
-  app.addHook('preHandler', async (request) => {
+  app.addHook('onRequest', async (request) => {
     const path = request.url.split('?')[0]!;
     if (!path.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];

@@ -57,7 +57,11 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.post('/api/auth/logout', {
-    schema: { tags: ['auth'], summary: '退出登录 / Sign out', response: withErrors({ 204: Type.Null() }) },
+    schema: {
+      tags: ['auth'], summary: '退出登录 / Sign out',
+      body: Type.Object({}, { additionalProperties: false }),
+      response: withErrors({ 204: Type.Null() }),
+    },
     handler: async (request, reply) => {
       await logout(deps, requireSession(request), requestActor(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -39,7 +39,7 @@ export type OrgListFilter = {
   parentId?: number;
   /** Direct children only, or the whole subtree below the parent. */
   depth: 'children' | 'subtree';
-  /** Name fragment or pinyin initials. */
+  /** Name fragment, or pinyin initials anywhere in the name ('cds' finds 共青团成都市委). */
   q?: string;
   type?: string;
   status?: string;
@@ -63,7 +63,7 @@ export function filteredOrgs(db: Kysely<Database>, scope: DataScope, filter: Org
     query = query.where((eb) =>
       eb.or([
         sql<boolean>`organization.name like ${`%${escapeLike(q)}%`} escape '\\'`,
-        ...(/^[a-z0-9]+$/.test(initials) ? [sql<boolean>`organization.name_initials like ${`${escapeLike(initials)}%`} escape '\\'`] : []),
+        ...(/^[a-z0-9]+$/.test(initials) ? [sql<boolean>`organization.name_initials like ${`%${escapeLike(initials)}%`} escape '\\'`] : []),
       ]),
     );
   }

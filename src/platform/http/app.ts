@@ -21,6 +21,15 @@ import { errorBody, handleError } from './error-handler.ts';
 import { ErrorResponse } from './schemas.ts';
 import { validatorCompiler } from './validation.ts';
 
+/** A registered route, as the meta tests see it. */
+export type RouteSummary = { method: string; url: string; schema?: { body?: unknown; querystring?: unknown; params?: unknown; response?: Record<string, unknown>; hide?: boolean } };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: RouteSummary[];
+  }
+}
+
 export type BuildAppOptions = AppDeps & {
   /** Pino logger options, or false for silence (tests). */
   logger?: boolean | object;
@@ -35,6 +44,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false } },
+  });
+  // Kept so tests can check that every route has schemas and is covered by the scope matrix.
+  const routes: RouteSummary[] = [];
+  app.decorate('routeList', routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, schema: route.schema as RouteSummary['schema'] });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(handleError);

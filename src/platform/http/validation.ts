@@ -11,7 +11,15 @@ const paramsAjv = addFormats.default(new Ajv.default({ allErrors: true, coerceTy
 
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? bodyAjv : paramsAjv;
-  return ajv.compile(schema as object) as ReturnType<FastifySchemaCompiler<unknown>>;
+  const validate = ajv.compile(schema as object);
+  const s = schema as { type?: string; required?: string[] };
+  // An action whose body has no required field (logout, reactivate) may be posted without one.
+  if (httpPart === 'body' && s.type === 'object' && !s.required?.length) {
+    const optional = (data: unknown) => (data === undefined || data === null ? true : validate(data));
+    Object.defineProperty(optional, 'errors', { get: () => validate.errors });
+    return optional as unknown as ReturnType<FastifySchemaCompiler<unknown>>;
+  }
+  return validate as ReturnType<FastifySchemaCompiler<unknown>>;
 };
 
 /** Per-field messages, Chinese and English, for the schema errors of one request part. */

@@ -30,7 +30,6 @@ export function foundation(engine: Engine) {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('organization_parent_idx').on('organization').columns(['parent_id', 'name']).execute();
-      await db.schema.createIndex('organization_initials_idx').on('organization').column('name_initials').execute();
 
       await addIdColumn(db.schema.createTable('app_user'), engine)
         .addColumn('username', 'text', (c) => c.notNull().unique())

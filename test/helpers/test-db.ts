@@ -1,0 +1,64 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { connect, type Db, type Engine } from '../../src/platform/db/connect.ts';
+import { FieldCipher } from '../../src/platform/pii/field-cipher.ts';
+import { randomKeyRing } from '../../src/platform/pii/keys.ts';
+import { prepareDatabase } from '../../src/platform/runtime.ts';
+
+/** The engine this test run targets (set per Vitest project). */
+export const testEngine: Engine = process.env.TUANWU_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+export type TestDb = {
+  db: Db;
+  cipher: FieldCipher;
+  auditKey: Buffer;
+  /** For a server process: the SQLite file or the PostgreSQL URL. */
+  location: { file?: string; url?: string };
+  destroy: () => Promise<void>;
+};
+
+/** A fresh, migrated database of the engine under test: a temp SQLite file or a new PostgreSQL database. */
+export async function createTestDb(): Promise<TestDb> {
+  const keys = randomKeyRing();
+  const cipher = new FieldCipher(keys.fieldKey);
+  if (testEngine === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuanwu-test-'));
+    const file = path.join(dir, 'tuanwu.sqlite');
+    const db = connect({ engine: 'sqlite', file });
+    await prepareDatabase({ db, auditKey: keys.auditKey });
+    return {
+      db, cipher, auditKey: keys.auditKey, location: { file },
+      destroy: async () => {
+        await db.destroy();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const adminUrl = process.env.TUANWU_TEST_DATABASE_URL!;
+  const name = `tuanwu_test_${crypto.randomBytes(6).toString('hex')}`;
+  await adminQuery(adminUrl, `create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = connect({ engine: 'postgres', url: url.toString(), poolSize: 4 });
+  await prepareDatabase({ db, auditKey: keys.auditKey });
+  return {
+    db, cipher, auditKey: keys.auditKey, location: { url: url.toString() },
+    destroy: async () => {
+      await db.destroy();
+      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+async function adminQuery(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
