@@ -20,15 +20,16 @@ export type TestDb = {
   destroy: () => Promise<void>;
 };
 
-/** A fresh, migrated database of the engine under test: a temp SQLite file or a new PostgreSQL database. */
-export async function createTestDb(): Promise<TestDb> {
+/** A fresh database (migrated unless asked not to) of the engine under test: a temp SQLite file or a new PostgreSQL database. */
+export async function createTestDb(options: { migrate?: boolean } = {}): Promise<TestDb> {
+  const migrate = options.migrate ?? true;
   const keys = randomKeyRing();
   const cipher = new FieldCipher(keys.fieldKey);
   if (testEngine === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuanwu-test-'));
     const file = path.join(dir, 'tuanwu.sqlite');
     const db = connect({ engine: 'sqlite', file });
-    await prepareDatabase({ db, auditKey: keys.auditKey });
+    if (migrate) await prepareDatabase({ db, auditKey: keys.auditKey });
     return {
       db, cipher, auditKey: keys.auditKey, location: { file },
       destroy: async () => {
@@ -43,7 +44,7 @@ export async function createTestDb(): Promise<TestDb> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = connect({ engine: 'postgres', url: url.toString(), poolSize: 4 });
-  await prepareDatabase({ db, auditKey: keys.auditKey });
+  if (migrate) await prepareDatabase({ db, auditKey: keys.auditKey });
   return {
     db, cipher, auditKey: keys.auditKey, location: { url: url.toString() },
     destroy: async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit, systemActor, verifyAuditChain } from '../audit-log.ts';
-import { createTestDb, testEngine, type TestDb } from '../../../../test/helpers/test-db.ts';
+import { createTestDb, type TestDb } from '../../../../test/helpers/test-db.ts';
 
 describe('audit hash chain', () => {
   let t: TestDb | undefined;
@@ -57,18 +57,22 @@ describe('audit hash chain', () => {
 });
 
 describe('tuanwu audit verify (command line)', () => {
-  it.runIf(testEngine === 'sqlite')('exits 0 on an intact chain and 2 naming the seq of a tampered row', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuanwu-cli-'));
-    const env = { ...process.env, TUANWU_DATA_DIR: dataDir, TUANWU_DEMO_PASSWORD: 'Demo@2026pass', TUANWU_DATABASE_URL: '' };
+  it('exits 0 on an intact chain and 2 naming the seq of a tampered row', async () => {
+    const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuanwu-cli-'));
+    // An empty database: the command line migrates it and writes its audit entries with its own key file.
+    const target = await createTestDb({ migrate: false });
+    const env = {
+      ...process.env, TUANWU_DEMO_PASSWORD: 'Demo@2026pass',
+      TUANWU_DATA_DIR: target.location.file ? path.dirname(target.location.file) : keysDir,
+      TUANWU_KEY_FILE: path.join(keysDir, 'keys.json'),
+      TUANWU_DATABASE_URL: target.location.url ?? '',
+    };
     const bin = path.resolve(import.meta.dirname, '../../../../bin/tuanwu.js');
     try {
       execFileSync(process.execPath, [bin, 'seed', 'demo'], { env, stdio: 'pipe' });
       const ok = execFileSync(process.execPath, [bin, 'audit', 'verify'], { env, encoding: 'utf8' });
       expect(ok).toMatch(/intact: \d+ entries/);
-      const Database = (await import('better-sqlite3')).default;
-      const file = new Database(path.join(dataDir, 'tuanwu.sqlite'));
-      file.prepare("update audit_log set detail = '{}' where seq = 2").run();
-      file.close();
+      await sql`update audit_log set detail = '{}' where seq = 2`.execute(target.db);
       let status = 0;
       let output = '';
       try {
@@ -80,7 +84,8 @@ describe('tuanwu audit verify (command line)', () => {
       expect(status).toBe(2);
       expect(output).toContain('BROKEN at seq 2');
     } finally {
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await target.destroy();
+      fs.rmSync(keysDir, { recursive: true, force: true });
     }
   });
 });
