@@ -55,7 +55,8 @@ export function filteredOrgs(db: Kysely<Database>, scope: DataScope, filter: Org
   if (parent) {
     query = filter.depth === 'children'
       ? query.where('parent_id', '=', parent.id)
-      : query.where('path', 'like', `${parent.path}%`).where('id', '!=', parent.id);
+      // path > parent.path excludes the parent itself and, unlike id != …, stays inside the index.
+      : query.where('path', 'like', `${parent.path}%`).where('path', '>', parent.path);
   }
   if (filter.q) {
     const q = filter.q.trim();

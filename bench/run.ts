@@ -1,0 +1,91 @@
+/**
+ * `npm run bench`: generate a province-scale organization tree on SQLite (and PostgreSQL when
+ * TUANWU_BENCH_DATABASE_URL is set), then time the org service's subtree listing against the
+ * plain indexed SQL on the same data. Markdown goes to stdout, progress to stderr, and the
+ * numbers to bench/results/latest.json.
+ */
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { benchEngine, type EngineResult } from './bench-engine.ts';
+import { parseBenchOptions } from './options.ts';
+import { plansWithoutPathIndex, renderMarkdown, writeJson, type BenchResult } from './report.ts';
+import { openScratchPostgres, openScratchSqlite, type ScratchDatabase } from './scratch-database.ts';
+
+const RESULTS_FILE = fileURLToPath(new URL('./results/latest.json', import.meta.url));
+
+const log = (line: string) => console.error(`» ${line}`);
+
+const options = parseBenchOptions(process.argv.slice(2), process.env);
+const startedAt = new Date().toISOString();
+
+// Ctrl-C in the middle of a run must not leave a throwaway database behind.
+const open: ScratchDatabase[] = [];
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    interrupted = true;
+    log(`${signal}: removing the scratch databases`);
+    void Promise.allSettled(open.map((s) => s.dispose())).then(() => process.exit(130));
+  });
+}
+
+async function run(scratch: ScratchDatabase): Promise<EngineResult> {
+  try {
+    return await benchEngine(scratch, options, log);
+  } catch (error) {
+    // Closing the database under a running query makes it fail; by the time that failure
+    // arrives here the database is gone, so end quietly instead of printing it as a crash.
+    if (interrupted) process.exit(130);
+    throw error;
+  }
+}
+
+// PostgreSQL's database is created first so that a wrong URL fails before minutes of SQLite work.
+if (options.postgresUrl) open.push(await openScratchPostgres(options.postgresUrl));
+open.unshift(openScratchSqlite());
+const engines: EngineResult[] = [];
+try {
+  for (const scratch of open) engines.push(await run(scratch));
+} finally {
+  // When one engine fails, the databases of the engines after it still exist.
+  await Promise.allSettled(open.map((s) => s.dispose()));
+}
+
+const { postgresUrl, ...shown } = options;
+const result: BenchResult = {
+  startedAt,
+  finishedAt: new Date().toISOString(),
+  machine: {
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+  },
+  commit: gitCommit(),
+  // The URL may carry a password; the report only says whether PostgreSQL ran.
+  options: { ...shown, postgres: postgresUrl !== null },
+  engines,
+};
+
+console.log(renderMarkdown(result));
+writeJson(result, RESULTS_FILE);
+log(`wrote ${RESULTS_FILE}`);
+
+const unfair = plansWithoutPathIndex(result).filter((p) => p.side === 'baseline');
+if (unfair.length > 0) {
+  log(`WARNING: ${unfair.length} baseline plan(s) do not read the path index, so their ratios are not a fair comparison`);
+  process.exitCode = 1;
+}
+
+/** The commit measured, marked when the working tree has changes the numbers include. */
+function gitCommit(): string | null {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '';
+    return dirty ? `${head} (with uncommitted changes)` : head;
+  } catch {
+    return null;
+  }
+}

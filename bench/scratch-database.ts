@@ -1,0 +1,75 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { connect, type Db } from '../src/platform/db/connect.ts';
+
+/** A database that exists only for one benchmark run. */
+export type ScratchDatabase = {
+  db: Db;
+  /** Where it lives, for the report (never contains a password). */
+  location: string;
+  /** Close the handle and remove the database. Every call waits for the same removal, so a
+   *  signal handler and the run's own cleanup can both call it. */
+  dispose(): Promise<void>;
+};
+
+/** A fresh SQLite file in its own temporary directory. */
+export function openScratchSqlite(): ScratchDatabase {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuanwu-bench-'));
+  const file = path.join(dir, 'bench.sqlite');
+  const db = connect({ engine: 'sqlite', file });
+  return {
+    db,
+    location: file,
+    dispose: once(async () => {
+      try {
+        await db.destroy();
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }),
+  };
+}
+
+/**
+ * A freshly created PostgreSQL database with a random name on the server `adminUrl` points at,
+ * so a run never touches existing data and two runs never collide.
+ */
+export async function openScratchPostgres(adminUrl: string): Promise<ScratchDatabase> {
+  const name = `tuanwu_bench_${crypto.randomBytes(6).toString('hex')}`;
+  await runAdmin(adminUrl, `create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = connect({ engine: 'postgres', url: url.toString() });
+  return {
+    db,
+    location: `${url.host}/${name}`,
+    dispose: once(async () => {
+      try {
+        await db.destroy();
+      } finally {
+        // FORCE (PostgreSQL 13+) so that a connection left behind by an interrupted run cannot keep it alive.
+        await runAdmin(adminUrl, `drop database if exists ${name} with (force)`);
+      }
+    }),
+  };
+}
+
+// CREATE/DROP DATABASE cannot run inside a transaction or against the database itself,
+// so they go through a short-lived client on the server's admin database.
+async function runAdmin(adminUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+function once(action: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  return () => (running ??= action());
+}
