@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ServiceContext } from '../../platform/service-context.ts';
 import { toOrgDto, type OrgDto } from './org.dto.ts';
 import { filteredOrgs, findOrgInScope, requireOrgsInScope, scopeRoots, type OrgListFilter } from './org.repository.ts';
@@ -20,7 +21,8 @@ export async function listOrgs(ctx: ReadContext, filter: OrgListFilter, page: Pa
   const [rows, count] = await Promise.all([
     base
       .selectAll()
-      .orderBy(filter.depth === 'children' && parent ? 'name' : 'path')
+      .$if(filter.depth === 'children' && parent !== undefined, (q) => q.orderBy(sql`coalesce(region_code, '')`).orderBy('name').orderBy('id'))
+      .$if(!(filter.depth === 'children' && parent !== undefined), (q) => q.orderBy('path'))
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize)
       .execute(),
@@ -42,7 +44,10 @@ export async function orgTreeChildren(ctx: ReadContext, parentId: number | undef
     rows = await filteredOrgs(ctx.db, ctx.scope, { parentId, depth: 'children' }, parent)
       .selectAll()
       .orderBy('status')
+      // Leading bodies in GB/T 2260 order (成都 first), then by name.
+      .orderBy(sql`coalesce(region_code, '')`)
       .orderBy('name')
+      .orderBy('id')
       .execute();
   }
   return rows.map((r) => ({

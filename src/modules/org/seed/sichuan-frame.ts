@@ -25,7 +25,7 @@ export async function writeSichuanFrame(writer: OrgTreeWriter): Promise<Map<stri
       const parent = placed.get(region.parentCode!)!;
       placed.set(region.code, await writer.add(parent, {
         name: committeeNameOf(region.name), type: 'leading_body', industryCategory: 'party_government', regionCode: region.code,
-        lastElectionOn: level === 'prefecture' ? '2021-06-18' : '2021-09-10', termYears: 5,
+        lastElectionOn: level === 'prefecture' ? '2022-06-18' : '2022-09-10', termYears: 5,
       }));
     }
   }
