@@ -112,7 +112,7 @@ export async function login(
   const user = await db.selectFrom('app_user').selectAll().where('username', '=', input.username).executeTakeFirst();
   const actor: Actor = { userId: user?.id ?? null, username: input.username.slice(0, 64), postId: null, postLabel: null, ip: input.ip, requestId: input.requestId };
   const fail = async (code: 'AUTH_INVALID_CREDENTIALS' | 'AUTH_LOCKED' | 'AUTH_ACCOUNT_DISABLED', extra: Record<string, unknown> = {}) => {
-    await db.transaction().execute((trx) => appendAudit(trx, auditKey, actor, { action: 'auth.login', result: 'denied', targetType: 'user', targetId: user?.id, detail: { reason: code } }));
+    await db.transaction().execute((trx) => appendAudit(trx, auditKey, actor, { action: 'auth.login', result: 'denied', targetType: 'user', targetId: user?.id, targetLabel: actor.username, detail: { reason: code } }));
     return new AppError(code, { extra });
   };
 
@@ -164,7 +164,7 @@ async function recordFailure(deps: Deps, user: AppUserRow, actor: Actor, now: Da
       })
       .where('id', '=', user.id)
       .execute();
-    await appendAudit(trx, deps.auditKey, actor, { action: 'auth.login', result: 'denied', targetType: 'user', targetId: user.id, detail: { reason: 'AUTH_INVALID_CREDENTIALS', failures } });
+    await appendAudit(trx, deps.auditKey, actor, { action: 'auth.login', result: 'denied', targetType: 'user', targetId: user.id, targetLabel: user.username, detail: { reason: 'AUTH_INVALID_CREDENTIALS', failures } });
     if (lock) await appendAudit(trx, deps.auditKey, actor, { action: 'auth.lockout', result: 'ok', targetType: 'user', targetId: user.id, detail: { minutes: rule('auth.lockoutWindowMinutes') } });
   });
   return new AppError('AUTH_INVALID_CREDENTIALS');

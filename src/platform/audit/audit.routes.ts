@@ -45,8 +45,8 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
       }
       if (query.action) base = base.where('action', '=', query.action);
       if (query.actor) base = base.where('actor_username', '=', query.actor);
-      if (query.from) base = base.where('at', '>=', query.from);
-      if (query.to) base = base.where('at', '<', nextDay(query.to));
+      if (query.from) base = base.where('at', '>=', startOfLocalDay(query.from));
+      if (query.to) base = base.where('at', '<', startOfLocalDay(nextDay(query.to)));
       const [rows, count] = await Promise.all([
         base.selectAll().orderBy('seq', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
@@ -60,6 +60,11 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
       };
     },
   });
+}
+
+/** Dates in the filter are calendar days in China Standard Time (UTC+8, no daylight saving); entries are stored in UTC. */
+function startOfLocalDay(date: string): string {
+  return new Date(`${date}T00:00:00+08:00`).toISOString();
 }
 
 function nextDay(date: string): string {

@@ -72,7 +72,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(fastifyRateLimit, {
     global: false,
-    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+    errorResponseBuilder: (_request, context) => new AppError('RATE_LIMITED', { extra: { retryAfterSeconds: Math.ceil(context.ttl / 1000) } }),
   });
   await app.register(fastifySwagger, {
     openapi: {
@@ -104,7 +104,10 @@ async function registerWebApp(app: FastifyInstance, distDir: string): Promise<vo
   if (hasWeb) await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0]!;
-    if (url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
+    // Client-side routes get index.html; a missing asset (a file name with an extension) is a real 404,
+    // so a tab left open across a deployment does not receive HTML in place of a script.
+    const isAsset = url.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(url);
+    if (url.startsWith('/api/') || request.method !== 'GET' || !hasWeb || isAsset) {
       return reply.status(404).send(errorBody(new AppError('NOT_FOUND'), request.id));
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');

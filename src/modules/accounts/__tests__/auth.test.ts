@@ -54,6 +54,8 @@ describe('sign-in and sessions', () => {
     for (let i = 0; i <= rule('auth.loginRatePerMinute'); i++) statuses.push((await loginRaw(`ghost${i}`, 'x', ip)).statusCode);
     expect(statuses.at(-1)).toBe(429);
     expect(statuses.slice(0, -1).every((s) => s === 401)).toBe(true);
+    const limited = await loginRaw('ghost', 'x', ip);
+    expect(limited.json().error.retryAfterSeconds).toBeGreaterThan(0);
   });
 
   it('refuses writes without the CSRF token and requests without a session', async () => {

@@ -1,0 +1,71 @@
+import { Suspense } from 'react';
+import { App as AntApp } from 'antd';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { LanguageProvider } from './i18n';
+import { RequireAuth } from './modules/auth/components/RequireAuth';
+import { RequirePermission } from './modules/auth/components/RequirePermission';
+import { SessionProvider } from './modules/auth/components/SessionProvider';
+import { AppLayout } from './modules/common/components/AppLayout';
+import { ErrorBoundary } from './modules/common/components/ErrorBoundary';
+import { FullPageSpin } from './modules/common/components/FullPageSpin';
+import { lazyPage } from './modules/common/utils/lazy-page';
+
+const LoginPage = lazyPage(() => import('./pages/LoginPage'));
+const HomeRedirect = lazyPage(() => import('./pages/HomeRedirect'));
+const OrgPage = lazyPage(() => import('./pages/OrgPage'));
+const AuditPage = lazyPage(() => import('./pages/AuditPage'));
+const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage'));
+const NotFound = lazyPage(() => import('./pages/NotFound'));
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomeRedirect />} />
+        <Route
+          path="orgs"
+          element={
+            <RequirePermission permission="org.read">
+              <OrgPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequirePermission permission="audit.read">
+              <AuditPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="password" element={<ChangePasswordPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <LanguageProvider>
+      <AntApp>
+        <BrowserRouter>
+          <SessionProvider>
+            <ErrorBoundary>
+              <Suspense fallback={<FullPageSpin />}>
+                <AppRoutes />
+              </Suspense>
+            </ErrorBoundary>
+          </SessionProvider>
+        </BrowserRouter>
+      </AntApp>
+    </LanguageProvider>
+  );
+}

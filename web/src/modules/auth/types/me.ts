@@ -1,0 +1,40 @@
+/** Permission codes the API grants to a post. */
+export type Permission =
+  | 'org.read'
+  | 'org.create'
+  | 'org.update'
+  | 'org.move'
+  | 'org.deactivate'
+  | 'org.export'
+  | 'audit.read'
+  | 'user.manage';
+
+/** 任职: a user acting for one organization in one role. */
+export type Post = {
+  id: number;
+  orgId: number;
+  orgName: string;
+  roleCode: string;
+  roleName: string;
+  scope: string;
+  /** Not in the written contract; sent by the backend: 全部 / 本级及下级 / … */
+  scopeName?: string;
+  /** Not in the written contract; false when the org is inactive or the post has ended. */
+  usable?: boolean;
+};
+
+export type SessionUser = {
+  id: number;
+  username: string;
+  displayName: string;
+  mustChangePassword: boolean;
+};
+
+/** The answer of GET /api/auth/me, login and switch-post. */
+export type Me = {
+  user: SessionUser;
+  posts: Post[];
+  currentPostId: number | null;
+  permissions: string[];
+  csrfToken: string;
+};

@@ -1,0 +1,5 @@
+import type { Post } from '../types/me';
+
+export function postLabel(post: Post): string {
+  return `${post.orgName} · ${post.roleName}`;
+}
