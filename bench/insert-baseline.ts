@@ -24,7 +24,7 @@ export type InsertBaselineResult = { variant: InsertVariant; rows: number; ms: n
  * The engine's own insert rate for rows shaped like organizations: multi-row INSERTs of
  * INSERT_BATCH rows, each its own transaction as in the seeder, through the same Kysely handle.
  * 'bare' has only the primary key; 'indexed' adds what `organization` carries (unique path,
- * (parent_id, name), name_initials, the parent foreign key), so the seeder's rate divided by it
+ * (parent_id, name), the parent foreign key), so the seeder's rate divided by it
  * is the cost of the seeder's own work (tree layout, pinyin, child counts) rather than of the table.
  * Only the INSERT statements are timed, not building the rows.
  */
@@ -77,5 +77,4 @@ async function createScratchTable(db: Db, variant: InsertVariant): Promise<void>
   )`.execute(db);
   if (!indexed) return;
   await sql`create index ${sql.id(`${TABLE}_parent_idx`)} on ${sql.table(TABLE)} (parent_id, name)`.execute(db);
-  await sql`create index ${sql.id(`${TABLE}_initials_idx`)} on ${sql.table(TABLE)} (name_initials)`.execute(db);
 }

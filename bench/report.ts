@@ -34,7 +34,7 @@ export function renderMarkdown(result: BenchResult): string {
   out.push(`Engines: ${result.engines.map((e) => `${ENGINE_NAMES[e.engine]} ${e.version}`).join(', ')}${options.postgres ? '' : ' (set TUANWU_BENCH_DATABASE_URL to add PostgreSQL)'}`, '');
 
   out.push('## Generating the tree', '');
-  out.push('seedProvinceScale on a freshly migrated database, against plain multi-row INSERTs of the same number of rows with the same 22 columns and batch size (500) into a scratch table: "bare" has only a primary key, "indexed" also the unique path, (parent_id, name), name_initials indexes and the parent foreign key that `organization` has.', '');
+  out.push('seedProvinceScale on a freshly migrated database, against plain multi-row INSERTs of the same number of rows with the same 22 columns and batch size (500) into a scratch table: "bare" has only a primary key, "indexed" also the unique path and (parent_id, name) indexes and the parent foreign key that `organization` has.', '');
   out.push('| engine | organizations | seed time | seed rows/s | plain insert rows/s, bare | plain insert rows/s, indexed | seed ÷ bare | seed ÷ indexed |');
   out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const e of result.engines) {

@@ -24,7 +24,7 @@ const ACCOUNTS: DemoAccount[] = [
   { username: 'sheng_admin', displayName: '省团委管理员', roleCode: 'province_admin', scope: 'all', description: '共青团四川省委 · 省级管理员（全部）', org: (o) => o.byRegion.get('510000')! },
   { username: 'chengdu_admin', displayName: '成都市团委管理员', roleCode: 'committee_admin', scope: 'subtree', description: '共青团成都市委 · 团委管理员（本级及下级）', org: (o) => o.byRegion.get('510100')! },
   { username: 'wuhou_admin', displayName: '武侯区团委管理员', roleCode: 'committee_admin', scope: 'subtree', description: '共青团武侯区委 · 团委管理员（本级及下级）', org: (o) => o.byRegion.get('510107')! },
-  { username: 'zhishu_demo', displayName: '社区团支部书记', roleCode: 'branch_secretary', scope: 'self_org', description: '武侯区一社区团支部 · 团支部书记（本级）', org: (o) => o.firstBranch },
+  { username: 'zhishu_demo', displayName: '社区团支部书记', roleCode: 'branch_secretary', scope: 'self_org', description: '武侯区的一个社区团支部 · 团支部书记（本级）', org: (o) => o.firstBranch },
   { username: 'shenji_admin', displayName: '审计管理员', roleCode: 'auditor', scope: 'all', description: '共青团四川省委 · 审计管理员', org: (o) => o.byRegion.get('510000')! },
 ];
 
