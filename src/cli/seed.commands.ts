@@ -16,7 +16,7 @@ export function registerSeedCommands(program: Command, config: AppConfig): void 
       await prepareDatabase(runtime);
       try {
         if (!(await isEmpty(runtime.db))) throw new Error('数据库已有组织数据，不再写入演示数据 / the database already holds organizations');
-        printLogins(await seedDemoProvince(runtime.db, runtime.cipher, runtime.auditKey, config.demoPassword), config.demoPassword !== null);
+        printLogins(await seedDemoProvince(runtime.db, runtime, config.demoPassword), config.demoPassword !== null);
       } finally {
         await runtime.db.destroy();
       }

@@ -15,7 +15,7 @@ export function registerServeCommand(program: Command, config: AppConfig): void 
       await prepareDatabase(runtime);
       if (options.demo && (await isEmpty(runtime.db))) {
         console.log('正在写入演示数据 / seeding the demo province …');
-        printLogins(await seedDemoProvince(runtime.db, runtime.cipher, runtime.auditKey, config.demoPassword), config.demoPassword !== null);
+        printLogins(await seedDemoProvince(runtime.db, runtime, config.demoPassword), config.demoPassword !== null);
       }
       const app = await buildApp({ ...runtime, logger: { level: config.logLevel } });
       const shutdown = async () => {

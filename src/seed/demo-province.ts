@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import { appendAudit, systemActor } from '../platform/audit/audit-log.ts';
 import type { Db } from '../platform/db/connect.ts';
 import type { Database } from '../platform/db/schema.ts';
+import type { BlindIndex } from '../platform/pii/blind-index.ts';
 import type { FieldCipher } from '../platform/pii/field-cipher.ts';
+import { writeDemoMembers } from '../modules/members/seed/demo-members.ts';
 import type { ScopeKind } from '../platform/scope/data-scope.ts';
 import { hashPassword } from '../modules/accounts/password-hash.ts';
 import { generatePassword, passwordProblems } from '../modules/accounts/password-policy.ts';
@@ -38,7 +40,12 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
  * Seed the demo province in one transaction: the real Sichuan frame, a grassroots layer under a
  * few counties, and one account per typical user. Passwords come from `demoPassword` or are random.
  */
-export async function seedDemoProvince(db: Db, cipher: FieldCipher, auditKey: Buffer, demoPassword: string | null): Promise<DemoLogin[]> {
+export async function seedDemoProvince(
+  db: Db,
+  keys: { cipher: FieldCipher; blindIndex: BlindIndex; auditKey: Buffer },
+  demoPassword: string | null,
+): Promise<DemoLogin[]> {
+  const { cipher, blindIndex, auditKey } = keys;
   if (demoPassword && passwordProblems(demoPassword).length > 0) {
     throw new Error(`TUANWU_DEMO_PASSWORD does not meet the password policy: ${passwordProblems(demoPassword).map((p) => p.en).join('; ')}`);
   }
@@ -58,6 +65,19 @@ export async function seedDemoProvince(db: Db, cipher: FieldCipher, auditKey: Bu
       firstBranch ??= branches[0];
     }
     await writer.finish();
+    const demoPaths = DEMO_COUNTIES.map((code) => byRegion.get(code)!.path);
+    const branches = await trx
+      .selectFrom('organization')
+      .select(['id', 'path', 'industry_category', 'region_code'])
+      .where('type', '=', 'branch')
+      .where((eb) => eb.or(demoPaths.map((p) => eb('path', 'like', `${p}%`))))
+      .orderBy('id')
+      .execute();
+    const members = await writeDemoMembers(
+      trx, { cipher, blindIndex },
+      branches.map((b) => ({ id: b.id, path: b.path, industryCategory: b.industry_category, regionCode: b.region_code ?? '510000' })),
+      random,
+    );
 
     const orgs: DemoOrgs = { byRegion, firstBranch: firstBranch! };
     const logins: DemoLogin[] = [];
@@ -74,7 +94,7 @@ export async function seedDemoProvince(db: Db, cipher: FieldCipher, auditKey: Bu
       logins.push({ username: account.username, password, description: account.description });
     }
     await appendAudit(trx, auditKey, systemActor, {
-      action: 'seed.demo', targetType: 'organization', detail: { organizations: writer.written, accounts: ACCOUNTS.map((a) => a.username) },
+      action: 'seed.demo', targetType: 'organization', detail: { organizations: writer.written, members, accounts: ACCOUNTS.map((a) => a.username) },
     });
     return logins;
   });

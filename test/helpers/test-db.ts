@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { connect, type Db, type Engine } from '../../src/platform/db/connect.ts';
+import { BlindIndex } from '../../src/platform/pii/blind-index.ts';
 import { FieldCipher } from '../../src/platform/pii/field-cipher.ts';
 import { randomKeyRing } from '../../src/platform/pii/keys.ts';
 import { prepareDatabase } from '../../src/platform/runtime.ts';
@@ -14,6 +15,7 @@ export const testEngine: Engine = process.env.TUANWU_TEST_ENGINE === 'postgres' 
 export type TestDb = {
   db: Db;
   cipher: FieldCipher;
+  blindIndex: BlindIndex;
   auditKey: Buffer;
   /** For a server process: the SQLite file or the PostgreSQL URL. */
   location: { file?: string; url?: string };
@@ -25,13 +27,14 @@ export async function createTestDb(options: { migrate?: boolean } = {}): Promise
   const migrate = options.migrate ?? true;
   const keys = randomKeyRing();
   const cipher = new FieldCipher(keys.fieldKey);
+  const blindIndex = new BlindIndex(keys.indexKey);
   if (testEngine === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuanwu-test-'));
     const file = path.join(dir, 'tuanwu.sqlite');
     const db = connect({ engine: 'sqlite', file });
     if (migrate) await prepareDatabase({ db, auditKey: keys.auditKey });
     return {
-      db, cipher, auditKey: keys.auditKey, location: { file },
+      db, cipher, blindIndex, auditKey: keys.auditKey, location: { file },
       destroy: async () => {
         await db.destroy();
         fs.rmSync(dir, { recursive: true, force: true });
@@ -46,7 +49,7 @@ export async function createTestDb(options: { migrate?: boolean } = {}): Promise
   const db = connect({ engine: 'postgres', url: url.toString(), poolSize: 4 });
   if (migrate) await prepareDatabase({ db, auditKey: keys.auditKey });
   return {
-    db, cipher, auditKey: keys.auditKey, location: { url: url.toString() },
+    db, cipher, blindIndex, auditKey: keys.auditKey, location: { url: url.toString() },
     destroy: async () => {
       await db.destroy();
       await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);

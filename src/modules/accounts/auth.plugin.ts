@@ -64,5 +64,5 @@ export function actingWith(request: FastifyRequest, deps: AppDeps, permission: P
   const auth = requireSession(request);
   if (!auth.post || !auth.scope) throw new AppError('AUTH_NO_ACTIVE_POST');
   if (!auth.permissions.has(permission)) throw new AppError('FORBIDDEN');
-  return { db: deps.db, cipher: deps.cipher, auditKey: deps.auditKey, actor: requestActor(request), scope: auth.scope };
+  return { db: deps.db, cipher: deps.cipher, blindIndex: deps.blindIndex, auditKey: deps.auditKey, actor: requestActor(request), scope: auth.scope };
 }

@@ -8,6 +8,11 @@ export const PERMISSIONS = {
   'org.move': { zh: '调整组织隶属关系', en: 'Move organizations' },
   'org.deactivate': { zh: '停用/启用组织', en: 'Deactivate or reactivate organizations' },
   'org.export': { zh: '导出组织', en: 'Export organizations' },
+  'member.read': { zh: '查看团员', en: 'View members' },
+  'member.create': { zh: '新增团员', en: 'Add members' },
+  'member.update': { zh: '编辑团员', en: 'Edit members' },
+  'member.reveal': { zh: '查看完整证件号码和手机号', en: 'Reveal full ID and phone numbers' },
+  'member.export': { zh: '导出团员', en: 'Export members' },
   'audit.read': { zh: '查看审计日志', en: 'Read the audit log' },
   'user.manage': { zh: '管理账号与任职', en: 'Manage accounts and posts' },
 } as const;
@@ -16,18 +21,20 @@ export type Permission = keyof typeof PERMISSIONS;
 /** A role shipped with the product; `syncBuiltInRoles` keeps the database equal to this list. */
 export type BuiltInRole = { code: string; zh: string; en: string; defaultScope: ScopeKind; permissions: Permission[] };
 
+const MEMBER_ALL: Permission[] = ['member.read', 'member.create', 'member.update', 'member.reveal', 'member.export'];
+
 export const BUILT_IN_ROLES: BuiltInRole[] = [
   {
     code: 'province_admin', zh: '省级管理员', en: 'Provincial administrator', defaultScope: 'all',
-    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', 'audit.read', 'user.manage'],
+    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, 'audit.read', 'user.manage'],
   },
   {
     code: 'committee_admin', zh: '团委管理员', en: 'Committee administrator', defaultScope: 'subtree',
-    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', 'audit.read'],
+    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, 'audit.read'],
   },
   {
     code: 'branch_secretary', zh: '团支部书记', en: 'Branch secretary', defaultScope: 'self_org',
-    permissions: ['org.read', 'org.update', 'org.export'],
+    permissions: ['org.read', 'org.update', 'org.export', ...MEMBER_ALL],
   },
   {
     code: 'auditor', zh: '审计管理员', en: 'Audit administrator', defaultScope: 'all',

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { appendAudit } from '../../platform/audit/audit-log.ts';
 import { AppError, invalidFields } from '../../platform/http/app-error.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
+import { ORG_PATH_COPIES } from '../../platform/scope/org-path-copies.ts';
 import { refuseDuplicateSiblingName } from './create-org.ts';
 import { auditSnapshot, toOrgDto, type OrgDto } from './org.dto.ts';
 import { requireOrgsInScope } from './org.repository.ts';
@@ -32,6 +33,13 @@ export async function moveOrg(ctx: ServiceContext, id: number, newParentId: numb
       })
       .where('path', 'like', `${target.path}%`)
       .executeTakeFirst();
+    for (const copy of ORG_PATH_COPIES) {
+      await trx
+        .updateTable(copy.table)
+        .set({ [copy.column]: sql`${newPath} || substr(${sql.ref(copy.column)}, ${target.path.length + 1})` })
+        .where(copy.column, 'like', `${target.path}%`)
+        .execute();
+    }
     const now = new Date().toISOString();
     const after = await trx
       .updateTable('organization')

@@ -15,6 +15,7 @@ export type Database = {
   session: SessionTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  member: MemberTable;
 };
 
 /** 团组织 */
@@ -138,3 +139,52 @@ export type AuditHeadTable = {
   last_seq: number;
   last_hash: string;
 };
+
+/** 团员 */
+export type MemberTable = {
+  id: Generated<number>;
+  /** The 团支部 the member belongs to. */
+  org_id: number;
+  /** Copy of the organization's path, rewritten when a subtree moves (see ORG_PATH_COPIES). */
+  org_path: string;
+  name: string;
+  name_initials: string;
+  id_type: string;
+  /** Encrypted identity document number; never stored in clear. */
+  id_number_enc: string;
+  /** Blind index of the number, for exact lookup and duplicate detection. */
+  id_number_index: string;
+  id_number_masked: string;
+  birth_date: string;
+  sex: string;
+  ethnicity: string;
+  political_status: string;
+  education_full_time: string | null;
+  education_highest: string | null;
+  occupation: string;
+  /** 入团年月, 'YYYY-MM'. */
+  joined_league_on: string;
+  /** 团员编号 (12 digits). */
+  development_number: string | null;
+  league_post: string | null;
+  is_cadre: number;
+  cadre_nature: string | null;
+  phone_enc: string | null;
+  phone_index: string | null;
+  phone_masked: string | null;
+  /** 入党年月, 'YYYY-MM'. */
+  joined_party_on: string | null;
+  volunteer_registered_on: string | null;
+  income_band: string | null;
+  household: string | null;
+  workplace: string | null;
+  /** 团籍状态 */
+  status: string;
+  /** 1 while the person holds 团籍 (including exits still awaiting approval). */
+  is_active: number;
+  created_at: string;
+  updated_at: string;
+};
+export type MemberRow = Selectable<MemberTable>;
+export type NewMemberRow = Insertable<MemberTable>;
+export type MemberUpdate = Updateable<MemberTable>;

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect.ts';
+import type { BlindIndex } from '../pii/blind-index.ts';
 import type { FieldCipher } from '../pii/field-cipher.ts';
 import type { AppConfig } from '../config/config.ts';
 
@@ -6,6 +7,7 @@ import type { AppConfig } from '../config/config.ts';
 export type AppDeps = {
   db: Db;
   cipher: FieldCipher;
+  blindIndex: BlindIndex;
   auditKey: Buffer;
   config: AppConfig;
 };

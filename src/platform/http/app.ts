@@ -15,6 +15,7 @@ import { registerAuthentication } from '../../modules/accounts/auth.plugin.ts';
 import { registerAuthRoutes } from '../../modules/accounts/auth.routes.ts';
 import { registerRegionRoutes } from '../../modules/org/meta.routes.ts';
 import { registerOrgRoutes } from '../../modules/org/org.routes.ts';
+import { registerMemberRoutes } from '../../modules/members/member.routes.ts';
 import { AppError } from './app-error.ts';
 import type { AppDeps } from './app-deps.ts';
 import { errorBody, handleError } from './error-handler.ts';
@@ -93,6 +94,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerAuthRoutes(app, deps);
   registerOrgRoutes(app, deps);
   registerRegionRoutes(app);
+  registerMemberRoutes(app, deps);
   registerAuditRoutes(app, deps);
   await registerWebApp(app, deps.config.webDistDir);
   return app;

@@ -8,9 +8,11 @@ export type KeyRing = {
   fieldKey: Buffer;
   /** HMAC key that chains the audit log. */
   auditKey: Buffer;
+  /** HMAC key of the blind indexes that find encrypted values by exact match. */
+  indexKey: Buffer;
 };
 
-type KeyFile = { version: 1; fieldKey: string; auditKey: string };
+type KeyFile = { version: 1; fieldKey: string; auditKey: string; indexKey?: string };
 
 /**
  * Read the key file under the data directory, creating it with fresh random keys on first start.
@@ -24,12 +26,24 @@ export function loadOrCreateKeyRing(dataDir: string, keyFile = process.env.TUANW
       version: 1,
       fieldKey: crypto.randomBytes(32).toString('base64'),
       auditKey: crypto.randomBytes(32).toString('base64'),
+      indexKey: crypto.randomBytes(32).toString('base64'),
     };
     // wx: never overwrite a key file another process created meanwhile.
     fs.writeFileSync(file, JSON.stringify(fresh, null, 2), { mode: 0o600, flag: 'wx' });
   }
   const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as KeyFile;
-  return { fieldKey: decodeKey(parsed.fieldKey, 'fieldKey'), auditKey: decodeKey(parsed.auditKey, 'auditKey') };
+  if (!parsed.indexKey) {
+    // Key files from before blind indexes existed gain the new key; the others stay as they are.
+    parsed.indexKey = crypto.randomBytes(32).toString('base64');
+    const temporary = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, JSON.stringify(parsed, null, 2), { mode: 0o600 });
+    fs.renameSync(temporary, file);
+  }
+  return {
+    fieldKey: decodeKey(parsed.fieldKey, 'fieldKey'),
+    auditKey: decodeKey(parsed.auditKey, 'auditKey'),
+    indexKey: decodeKey(parsed.indexKey, 'indexKey'),
+  };
 }
 
 function decodeKey(value: string, name: string): Buffer {
@@ -40,5 +54,5 @@ function decodeKey(value: string, name: string): Buffer {
 
 /** Keys for tests and throwaway databases. */
 export function randomKeyRing(): KeyRing {
-  return { fieldKey: crypto.randomBytes(32), auditKey: crypto.randomBytes(32) };
+  return { fieldKey: crypto.randomBytes(32), auditKey: crypto.randomBytes(32), indexKey: crypto.randomBytes(32) };
 }

@@ -38,6 +38,26 @@ export const RULES = {
     source: 'Tuanwu 输入校验上限（最长法定任期5年的两倍，防止误录）',
     description: '任期年数输入上限 / upper bound accepted for a term length',
   },
+  'membership.minJoinAge': {
+    value: 14, unit: '周岁', effectiveFrom: '2017-01-01',
+    source: '团章第一条: 年龄在十四周岁以上，二十八周岁以下的中国青年 (DOMAIN §1.3)',
+    description: '入团最低年龄 / minimum age at joining',
+  },
+  'membership.minJoinAgeBefore2017': {
+    value: 12, unit: '周岁', effectiveFrom: '1900-01-01',
+    source: '智慧团建对2017年前入团者的校验下限 (DOMAIN §1.3, [W] fudaoke 2874425)',
+    description: '2017年以前入团的最低年龄 / minimum joining age for joins before 2017',
+  },
+  'membership.minJoinAgeRuleYear': {
+    value: 2017, unit: '年', effectiveFrom: '2017-01-01',
+    source: 'DOMAIN §1.3: the 14-year check applies to joins from 2017-01-01',
+    description: '入团年龄校验规则变更年份 / year from which the 14-year minimum applies',
+  },
+  'membership.maxAge': {
+    value: 28, unit: '周岁', effectiveFrom: '2018-07-01',
+    source: '团章第一条、第八条: 团员年满二十八周岁，没有担任团内职务，应当办理离团手续',
+    description: '超龄离团年龄 / age at which membership ends',
+  },
   'auth.passwordMinLength': {
     value: 8, unit: '字符', effectiveFrom: '2019-12-01',
     source: 'GB/T 22239-2019 8.1.4.1 a) 身份鉴别信息具有复杂度要求 (DOMAIN §12 A.0)',

@@ -1,0 +1,86 @@
+import { sql, type Kysely } from 'kysely';
+import { AppError } from '../../platform/http/app-error.ts';
+import type { Database, MemberRow } from '../../platform/db/schema.ts';
+import type { BlindIndex } from '../../platform/pii/blind-index.ts';
+import { scopePredicate, type DataScope } from '../../platform/scope/data-scope.ts';
+import { yearsBefore } from '../../platform/time/china-date.ts';
+
+/**
+ * Members the scope may see, with their branch's name. Every read of the table starts here.
+ * A 仅本人 scope sees no member records until accounts are linked to members.
+ */
+export function scopedMembers(db: Kysely<Database>, scope: DataScope) {
+  const query = db.selectFrom('member').innerJoin('organization', 'organization.id', 'member.org_id');
+  if (scope.kind === 'self') return query.where(sql<boolean>`1 = 0`);
+  return query.where(scopePredicate<Database, 'member' | 'organization'>(scope, { path: 'member.org_path', orgId: 'member.org_id' }));
+}
+
+export async function findMemberInScope(db: Kysely<Database>, scope: DataScope, id: number): Promise<(MemberRow & { org_name: string }) | undefined> {
+  return scopedMembers(db, scope).selectAll('member').select('organization.name as org_name').where('member.id', '=', id).executeTakeFirst();
+}
+
+export async function requireMemberInScope(db: Kysely<Database>, scope: DataScope, id: number): Promise<MemberRow & { org_name: string }> {
+  const row = await findMemberInScope(db, scope, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+/** A filter for listing members. */
+export type MemberListFilter = {
+  /** The subtree of this organization's path (already checked to be in scope). */
+  underPath?: string;
+  /** Name, pinyin initials, an exact 18-digit ID, an 11-digit phone or a 12-digit 团员编号. */
+  q?: string;
+  status?: string;
+  sex?: string;
+  ethnicity?: string;
+  politicalStatus?: string;
+  education?: string;
+  occupation?: string;
+  ageMin?: number;
+  ageMax?: number;
+  joinedFrom?: string;
+  joinedTo?: string;
+  isCadre?: boolean;
+};
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The filtered members in scope, not yet ordered or paged. */
+export function filteredMembers(db: Kysely<Database>, scope: DataScope, filter: MemberListFilter, blindIndex: BlindIndex, today: string) {
+  let query = scopedMembers(db, scope);
+  if (filter.underPath) query = query.where('member.org_path', 'like', `${filter.underPath}%`);
+  const q = filter.q?.trim();
+  if (q) {
+    if (/^\d{17}[\dXx]$/.test(q)) query = query.where('member.id_number_index', '=', blindIndex.of('resident_id', q.toUpperCase()));
+    else if (/^1\d{10}$/.test(q)) query = query.where('member.phone_index', '=', blindIndex.of('phone', q));
+    else if (/^\d{12}$/.test(q)) query = query.where('member.development_number', '=', q);
+    else {
+      const initials = q.toLowerCase();
+      query = query.where((eb) =>
+        eb.or([
+          sql<boolean>`member.name like ${`%${escapeLike(q)}%`} escape '\\'`,
+          ...(/^[a-z]+$/.test(initials) ? [sql<boolean>`member.name_initials like ${`${escapeLike(initials)}%`} escape '\\'`] : []),
+        ]),
+      );
+    }
+  }
+  if (filter.status) query = query.where('member.status', '=', filter.status);
+  if (filter.sex) query = query.where('member.sex', '=', filter.sex);
+  if (filter.ethnicity) query = query.where('member.ethnicity', '=', filter.ethnicity);
+  if (filter.politicalStatus) query = query.where('member.political_status', '=', filter.politicalStatus);
+  if (filter.education) {
+    const education = filter.education;
+    query = query.where((eb) => eb.or([eb('member.education_full_time', '=', education), eb('member.education_highest', '=', education)]));
+  }
+  if (filter.occupation) query = query.where('member.occupation', '=', filter.occupation);
+  // Age a..b means born after (today − (b+1) years) and on or before (today − a years).
+  if (filter.ageMin !== undefined) query = query.where('member.birth_date', '<=', yearsBefore(today, filter.ageMin));
+  if (filter.ageMax !== undefined) query = query.where('member.birth_date', '>', yearsBefore(today, filter.ageMax + 1));
+  if (filter.joinedFrom) query = query.where('member.joined_league_on', '>=', filter.joinedFrom);
+  if (filter.joinedTo) query = query.where('member.joined_league_on', '<=', filter.joinedTo);
+  if (filter.isCadre !== undefined) query = query.where('member.is_cadre', '=', filter.isCadre ? 1 : 0);
+  return query;
+}
