@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   'member.update': { zh: '编辑团员', en: 'Edit members' },
   'member.reveal': { zh: '查看完整证件号码和手机号', en: 'Reveal full ID and phone numbers' },
   'member.export': { zh: '导出团员', en: 'Export members' },
+  'member.status': { zh: '发起团籍变动、恢复团籍', en: 'Request status changes and restore membership' },
+  'member.approve': { zh: '审批团籍变动', en: 'Approve status changes' },
   'audit.read': { zh: '查看审计日志', en: 'Read the audit log' },
   'user.manage': { zh: '管理账号与任职', en: 'Manage accounts and posts' },
 } as const;
@@ -21,7 +23,8 @@ export type Permission = keyof typeof PERMISSIONS;
 /** A role shipped with the product; `syncBuiltInRoles` keeps the database equal to this list. */
 export type BuiltInRole = { code: string; zh: string; en: string; defaultScope: ScopeKind; permissions: Permission[] };
 
-const MEMBER_ALL: Permission[] = ['member.read', 'member.create', 'member.update', 'member.reveal', 'member.export'];
+const MEMBER_BRANCH: Permission[] = ['member.read', 'member.create', 'member.update', 'member.reveal', 'member.export', 'member.status'];
+const MEMBER_ALL: Permission[] = [...MEMBER_BRANCH, 'member.approve'];
 
 export const BUILT_IN_ROLES: BuiltInRole[] = [
   {
@@ -34,7 +37,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
   },
   {
     code: 'branch_secretary', zh: '团支部书记', en: 'Branch secretary', defaultScope: 'self_org',
-    permissions: ['org.read', 'org.update', 'org.export', ...MEMBER_ALL],
+    permissions: ['org.read', 'org.update', 'org.export', ...MEMBER_BRANCH],
   },
   {
     code: 'auditor', zh: '审计管理员', en: 'Audit administrator', defaultScope: 'all',

@@ -29,6 +29,8 @@ export type MemberDto = {
   household: string | null;
   workplace: string | null;
   status: string;
+  /** 保留团籍的党员: a Party member (or probationary member) who still holds 团籍. */
+  partyMemberKeepingMembership: boolean;
   createdAt: string;
   updatedAt: string;
 };
@@ -61,6 +63,7 @@ export function toMemberDto(row: MemberRow & { org_name: string }, today: string
     household: row.household,
     workplace: row.workplace,
     status: row.status,
+    partyMemberKeepingMembership: row.is_active === 1 && (row.political_status === 'party_member' || row.political_status === 'probationary_party_member'),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

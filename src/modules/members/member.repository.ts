@@ -3,6 +3,8 @@ import { AppError } from '../../platform/http/app-error.ts';
 import type { Database, MemberRow } from '../../platform/db/schema.ts';
 import type { BlindIndex } from '../../platform/pii/blind-index.ts';
 import { scopePredicate, type DataScope } from '../../platform/scope/data-scope.ts';
+import { rule } from '../../platform/rules/rules.ts';
+import { EXIT_KINDS, pendingOf } from './status-machine.ts';
 import { yearsBefore } from '../../platform/time/china-date.ts';
 
 /**
@@ -42,6 +44,10 @@ export type MemberListFilter = {
   joinedFrom?: string;
   joinedTo?: string;
   isCadre?: boolean;
+  /** Party members (including probationary) only, or everyone else. */
+  partyMember?: boolean;
+  /** 超龄离团 (normal members who reached the age limit) or 待我审批 (pending changes below the post). */
+  worklist?: 'age_out' | 'pending_approval';
 };
 
 function escapeLike(text: string): string {
@@ -82,5 +88,14 @@ export function filteredMembers(db: Kysely<Database>, scope: DataScope, filter: 
   if (filter.joinedFrom) query = query.where('member.joined_league_on', '>=', filter.joinedFrom);
   if (filter.joinedTo) query = query.where('member.joined_league_on', '<=', filter.joinedTo);
   if (filter.isCadre !== undefined) query = query.where('member.is_cadre', '=', filter.isCadre ? 1 : 0);
+  if (filter.partyMember !== undefined) {
+    query = query.where('member.political_status', filter.partyMember ? 'in' : 'not in', ['party_member', 'probationary_party_member']);
+  }
+  if (filter.worklist === 'age_out') {
+    query = query.where('member.status', '=', 'normal').where('member.birth_date', '<=', yearsBefore(today, rule('membership.maxAge')));
+  } else if (filter.worklist === 'pending_approval') {
+    const above = scope.postOrgPath ?? '';
+    query = query.where('member.status', 'in', EXIT_KINDS.map(pendingOf)).where('member.org_path', 'like', `${above}%`).where('member.org_path', '!=', above);
+  }
   return query;
 }

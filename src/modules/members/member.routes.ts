@@ -27,7 +27,7 @@ const Member = Type.Object({
   occupation: Type.String(), incomeBand: Nullable(Type.String()), joinedLeagueOn: Type.String(), developmentNumber: Nullable(Type.String()),
   leaguePost: Nullable(Type.String()), isCadre: Type.Boolean(), cadreNature: Nullable(Type.String()), phoneMasked: Nullable(Type.String()),
   joinedPartyOn: Nullable(Type.String()), volunteerRegisteredOn: Nullable(Type.String()), household: Nullable(Type.String()),
-  workplace: Nullable(Type.String()), status: Type.String(), createdAt: Type.String(), updatedAt: Type.String(),
+  workplace: Nullable(Type.String()), status: Type.String(), partyMemberKeepingMembership: Type.Boolean(), createdAt: Type.String(), updatedAt: Type.String(),
 }, { $id: 'Member' });
 
 const editable = {
@@ -75,6 +75,8 @@ const FilterQuery = {
   joinedFrom: Type.Optional(Month),
   joinedTo: Type.Optional(Month),
   isCadre: Type.Optional(Type.Boolean()),
+  partyMember: Type.Optional(Type.Boolean()),
+  worklist: Type.Optional(Type.Union([Type.Literal('age_out'), Type.Literal('pending_approval')])),
   sort: Type.Optional(Type.Union([Type.Literal('name'), Type.Literal('birthDate'), Type.Literal('joinedLeagueOn')])),
   order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
 };

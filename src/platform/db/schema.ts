@@ -16,6 +16,7 @@ export type Database = {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   member: MemberTable;
+  member_status_change: MemberStatusChangeTable;
 };
 
 /** 团组织 */
@@ -188,3 +189,21 @@ export type MemberTable = {
 export type MemberRow = Selectable<MemberTable>;
 export type NewMemberRow = Insertable<MemberTable>;
 export type MemberUpdate = Updateable<MemberTable>;
+
+/** 团籍变动: a requested, approved, rejected or restoring change of a member's 团籍 status. */
+export type MemberStatusChangeTable = {
+  id: Generated<number>;
+  member_id: number;
+  /** Path of the member's branch when the change was made, for scoping. */
+  org_path: string;
+  kind: string;
+  from_status: string;
+  to_status: string;
+  reason: string;
+  actor_user_id: number | null;
+  actor_username: string;
+  post_id: number | null;
+  post_label: string | null;
+  at: string;
+};
+export type MemberStatusChangeRow = Selectable<MemberStatusChangeTable>;

@@ -16,6 +16,7 @@ import { registerAuthRoutes } from '../../modules/accounts/auth.routes.ts';
 import { registerRegionRoutes } from '../../modules/org/meta.routes.ts';
 import { registerOrgRoutes } from '../../modules/org/org.routes.ts';
 import { registerMemberRoutes } from '../../modules/members/member.routes.ts';
+import { registerMemberStatusRoutes } from '../../modules/members/member-status.routes.ts';
 import { AppError } from './app-error.ts';
 import type { AppDeps } from './app-deps.ts';
 import { errorBody, handleError } from './error-handler.ts';
@@ -95,6 +96,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerOrgRoutes(app, deps);
   registerRegionRoutes(app);
   registerMemberRoutes(app, deps);
+  registerMemberStatusRoutes(app, deps);
   registerAuditRoutes(app, deps);
   await registerWebApp(app, deps.config.webDistDir);
   return app;

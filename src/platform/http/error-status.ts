@@ -18,12 +18,14 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'MUST_CHANGE_PASSWORD':
     case 'CSRF_FAILED':
     case 'FORBIDDEN':
+    case 'NOT_APPROVER':
       return 403;
     case 'NOT_FOUND':
       return 404;
     case 'CONFLICT':
     case 'ORG_MOVE_CYCLE':
     case 'ORG_HAS_ACTIVE_CHILDREN':
+    case 'MEMBER_STATUS_REFUSED':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

@@ -27,26 +27,28 @@ export class DataScope {
     readonly pathPrefixes: readonly string[],
     /** The user, for 仅本人 scopes. */
     readonly userId: number | null,
+    /** Path of the post's organization, to tell whether it stands above an object (approvals). */
+    readonly postOrgPath: string | null,
   ) {}
 
   /** Scope of a post. `customPaths` are the paths of the organizations chosen for a custom scope. */
   static forPost(post: { kind: ScopeKind; orgId: number; orgPath: string; userId: number; customPaths?: string[] }): DataScope {
     switch (post.kind) {
       case 'all':
-        return new DataScope('all', post.orgId, [], post.userId);
+        return new DataScope('all', post.orgId, [], post.userId, post.orgPath);
       case 'subtree':
-        return new DataScope('subtree', post.orgId, [post.orgPath], post.userId);
+        return new DataScope('subtree', post.orgId, [post.orgPath], post.userId, post.orgPath);
       case 'custom':
-        return new DataScope('custom', post.orgId, post.customPaths ?? [], post.userId);
+        return new DataScope('custom', post.orgId, post.customPaths ?? [], post.userId, post.orgPath);
       case 'self_org':
       case 'self':
-        return new DataScope(post.kind, post.orgId, [], post.userId);
+        return new DataScope(post.kind, post.orgId, [], post.userId, post.orgPath);
     }
   }
 
   /** The whole database, for the command line and system jobs only. */
   static system(): DataScope {
-    return new DataScope('all', null, [], null);
+    return new DataScope('all', null, [], null, null);
   }
 
   toString(): string {

@@ -5,4 +5,5 @@
  */
 export const ORG_PATH_COPIES = [
   { table: 'member', column: 'org_path' },
+  { table: 'member_status_change', column: 'org_path' },
 ] as const;
