@@ -3,6 +3,7 @@ import type { AppConfig } from '../platform/config/config.ts';
 import { openRuntime, prepareDatabase } from '../platform/runtime.ts';
 import { isEmpty, seedDemoProvince } from '../seed/demo-province.ts';
 import { seedProvinceScale } from '../seed/province-scale.ts';
+import { seedProvinceMembers } from '../seed/province-members.ts';
 import { positiveInt } from './options.ts';
 import { printLogins } from './print-logins.ts';
 
@@ -31,6 +32,20 @@ export function registerSeedCommands(program: Command, config: AppConfig): void 
       try {
         const written = await seedProvinceScale(runtime.db, options.orgs, { progress: true });
         console.log(`已写入 / wrote ${written} organizations`);
+      } finally {
+        await runtime.db.destroy();
+      }
+    });
+  seed
+    .command('members')
+    .description('为已有团支部生成团员，直至总数达到指定规模（默认450万），显示进度 / fill the branches with synthetic members up to a total')
+    .option('--total <n>', '团员总数 / total members', positiveInt, 4_500_000)
+    .action(async (options: { total: number }) => {
+      const runtime = openRuntime(config);
+      await prepareDatabase(runtime);
+      try {
+        const written = await seedProvinceMembers(runtime.db, runtime, options.total, { progress: true });
+        console.log(`已写入 / wrote ${written} members`);
       } finally {
         await runtime.db.destroy();
       }

@@ -1,4 +1,5 @@
 import { syncBuiltInRoles } from '../modules/accounts/sync-built-in-roles.ts';
+import { rebuildMemberStats } from '../modules/members/stats/rebuild-member-stats.ts';
 import type { AppConfig } from './config/config.ts';
 import { connectFromConfig, type Db } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -20,5 +21,7 @@ export function openRuntime(config: AppConfig): Runtime {
 export async function prepareDatabase(runtime: Pick<Runtime, 'db' | 'auditKey'>): Promise<string[]> {
   const applied = await migrateToLatest(runtime.db);
   await syncBuiltInRoles(runtime.db, runtime.auditKey);
+  // Members that existed before the counters did are counted once, when the counters arrive.
+  if (applied.includes('0005-member-stats')) await rebuildMemberStats(runtime.db);
   return applied;
 }

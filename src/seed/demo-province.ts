@@ -5,6 +5,7 @@ import type { Database } from '../platform/db/schema.ts';
 import type { BlindIndex } from '../platform/pii/blind-index.ts';
 import type { FieldCipher } from '../platform/pii/field-cipher.ts';
 import { writeDemoMembers } from '../modules/members/seed/demo-members.ts';
+import { rebuildMemberStats } from '../modules/members/stats/rebuild-member-stats.ts';
 import type { ScopeKind } from '../platform/scope/data-scope.ts';
 import { hashPassword } from '../modules/accounts/password-hash.ts';
 import { generatePassword, passwordProblems } from '../modules/accounts/password-policy.ts';
@@ -19,7 +20,11 @@ export const DEMO_COUNTIES = ['510107', '510117', '510703', '513401'] as const;
 /** A demo account and the password printed once at seeding. */
 export type DemoLogin = { username: string; password: string; description: string };
 
-type DemoAccount = { username: string; displayName: string; roleCode: string; scope: ScopeKind; description: string; org: (o: DemoOrgs) => PlacedOrg };
+type DemoAccount = {
+  username: string; displayName: string; roleCode: string; scope: ScopeKind; description: string; org: (o: DemoOrgs) => PlacedOrg;
+  /** The account belongs to a member of its branch (not the secretary), who signs in to see their own record. */
+  ownMember?: boolean;
+};
 type DemoOrgs = { byRegion: Map<string, PlacedOrg>; firstBranch: PlacedOrg };
 
 const ACCOUNTS: DemoAccount[] = [
@@ -27,6 +32,7 @@ const ACCOUNTS: DemoAccount[] = [
   { username: 'chengdu_admin', displayName: '成都市团委管理员', roleCode: 'committee_admin', scope: 'subtree', description: '共青团成都市委 · 团委管理员（本级及下级）', org: (o) => o.byRegion.get('510100')! },
   { username: 'wuhou_admin', displayName: '武侯区团委管理员', roleCode: 'committee_admin', scope: 'subtree', description: '共青团武侯区委 · 团委管理员（本级及下级）', org: (o) => o.byRegion.get('510107')! },
   { username: 'zhishu_demo', displayName: '社区团支部书记', roleCode: 'branch_secretary', scope: 'self_org', description: '武侯区的一个社区团支部 · 团支部书记（本级）', org: (o) => o.firstBranch },
+  { username: 'tuanyuan_demo', displayName: '团员', roleCode: 'member', scope: 'self', description: '同一团支部的一名团员 · 团员（仅本人）', org: (o) => o.firstBranch, ownMember: true },
   { username: 'shenji_admin', displayName: '审计管理员', roleCode: 'auditor', scope: 'all', description: '共青团四川省委 · 审计管理员', org: (o) => o.byRegion.get('510000')! },
 ];
 
@@ -78,6 +84,7 @@ export async function seedDemoProvince(
       branches.map((b) => ({ id: b.id, path: b.path, industryCategory: b.industry_category, regionCode: b.region_code ?? '510000' })),
       random,
     );
+    await rebuildMemberStats(trx);
 
     const orgs: DemoOrgs = { byRegion, firstBranch: firstBranch! };
     const logins: DemoLogin[] = [];
@@ -89,6 +96,10 @@ export async function seedDemoProvince(
         .values({ username: account.username, display_name: account.displayName, password_hash: hash, password_changed_at: now, must_change_password: 0, failed_attempts: 0, status: 'active', created_at: now })
         .returning('id')
         .executeTakeFirstOrThrow();
+      if (account.ownMember) {
+        const own = await trx.selectFrom('member').select(['id', 'name']).where('org_id', '=', account.org(orgs).id).where('league_post', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+        await trx.updateTable('app_user').set({ member_id: own.id, display_name: own.name }).where('id', '=', user.id).execute();
+      }
       const role = await trx.selectFrom('role').select('id').where('code', '=', account.roleCode).executeTakeFirstOrThrow();
       await trx.insertInto('post').values({ user_id: user.id, org_id: account.org(orgs).id, role_id: role.id, scope: account.scope, status: 'active', created_at: now }).execute();
       logins.push({ username: account.username, password, description: account.description });

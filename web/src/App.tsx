@@ -13,6 +13,7 @@ import { lazyPage } from './modules/common/utils/lazy-page';
 const LoginPage = lazyPage(() => import('./pages/LoginPage'));
 const HomeRedirect = lazyPage(() => import('./pages/HomeRedirect'));
 const OrgPage = lazyPage(() => import('./pages/OrgPage'));
+const MembersPage = lazyPage(() => import('./pages/MembersPage'));
 const AuditPage = lazyPage(() => import('./pages/AuditPage'));
 const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage'));
 const NotFound = lazyPage(() => import('./pages/NotFound'));
@@ -34,6 +35,14 @@ function AppRoutes() {
           element={
             <RequirePermission permission="org.read">
               <OrgPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="members"
+          element={
+            <RequirePermission permission="member.read">
+              <MembersPage />
             </RequirePermission>
           }
         />

@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   'member.export': { zh: '导出团员', en: 'Export members' },
   'member.status': { zh: '发起团籍变动、恢复团籍', en: 'Request status changes and restore membership' },
   'member.approve': { zh: '审批团籍变动', en: 'Approve status changes' },
+  'member.import': { zh: 'Excel批量导入团员', en: 'Import members from Excel' },
+  'self.read': { zh: '查看本人团员信息', en: 'View one\'s own member record' },
   'audit.read': { zh: '查看审计日志', en: 'Read the audit log' },
   'user.manage': { zh: '管理账号与任职', en: 'Manage accounts and posts' },
 } as const;
@@ -23,7 +25,7 @@ export type Permission = keyof typeof PERMISSIONS;
 /** A role shipped with the product; `syncBuiltInRoles` keeps the database equal to this list. */
 export type BuiltInRole = { code: string; zh: string; en: string; defaultScope: ScopeKind; permissions: Permission[] };
 
-const MEMBER_BRANCH: Permission[] = ['member.read', 'member.create', 'member.update', 'member.reveal', 'member.export', 'member.status'];
+const MEMBER_BRANCH: Permission[] = ['member.read', 'member.create', 'member.update', 'member.reveal', 'member.export', 'member.status', 'member.import'];
 const MEMBER_ALL: Permission[] = [...MEMBER_BRANCH, 'member.approve'];
 
 export const BUILT_IN_ROLES: BuiltInRole[] = [
@@ -38,6 +40,10 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
   {
     code: 'branch_secretary', zh: '团支部书记', en: 'Branch secretary', defaultScope: 'self_org',
     permissions: ['org.read', 'org.update', 'org.export', ...MEMBER_BRANCH],
+  },
+  {
+    code: 'member', zh: '团员', en: 'Member', defaultScope: 'self',
+    permissions: ['self.read'],
   },
   {
     code: 'auditor', zh: '审计管理员', en: 'Audit administrator', defaultScope: 'all',

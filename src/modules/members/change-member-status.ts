@@ -8,7 +8,9 @@ import { todayInChina } from '../../platform/time/china-date.ts';
 import { requireOrgsInScope } from '../org/org.repository.ts';
 import { refuseDuplicates } from './member-duplicates.ts';
 import { toMemberDto, type MemberDto } from './member.dto.ts';
-import { requireMemberInScope } from './member.repository.ts';
+import { requireMemberInScope, type ScopedMemberRow } from './member.repository.ts';
+import { applyToPath } from './stats/apply-member-stats.ts';
+import { contributionOf, difference } from './stats/member-contribution.ts';
 import { ageOn } from './resident-id.ts';
 import { isActiveStatus, pendingExit, pendingOf, refuseExitRequest, refuseRestore, type ExitKind, type Refusal } from './status-machine.ts';
 
@@ -40,15 +42,27 @@ async function recordChange(
  * Move a member from one status to another only if nobody changed it meanwhile: of two
  * approvers racing, exactly one succeeds and the other is told to reload.
  */
-async function setStatus(trx: Kysely<Database>, member: MemberRow, to: string, extra: { org_id?: number; org_path?: string } = {}): Promise<MemberRow> {
+async function setStatus(
+  trx: Kysely<Database>,
+  member: ScopedMemberRow,
+  to: string,
+  extra: { org_id?: number; org_path?: string; industry?: string } = {},
+): Promise<MemberRow> {
+  const { industry, ...moved } = extra;
   const row = await trx
     .updateTable('member')
-    .set({ status: to, is_active: isActiveStatus(to) ? 1 : 0, updated_at: new Date().toISOString(), ...extra })
+    .set({ status: to, is_active: isActiveStatus(to) ? 1 : 0, updated_at: new Date().toISOString(), ...moved })
     .where('id', '=', member.id)
     .where('status', '=', member.status)
     .returningAll()
     .executeTakeFirst();
   if (!row) throw new AppError('CONFLICT');
+  if (row.org_path === member.org_path) {
+    await applyToPath(trx, row.org_path, difference(contributionOf(member, member.org_industry), contributionOf(row, member.org_industry)));
+  } else {
+    await applyToPath(trx, member.org_path, contributionOf(member, member.org_industry), -1);
+    await applyToPath(trx, row.org_path, contributionOf(row, industry ?? member.org_industry));
+  }
   return row;
 }
 
@@ -104,7 +118,7 @@ export async function restoreMember(ctx: ServiceContext, id: number, orgId: numb
     }
     await refuseDuplicates(trx, ctx.scope, { idIndex: member.id_number_index, developmentNumber: null, exceptId: member.id });
     await recordChange(trx, ctx, member, { kind: 'restore', to: 'normal', reason: reason.trim(), orgPath: branch.path });
-    const row = await setStatus(trx, member, 'normal', { org_id: branch.id, org_path: branch.path });
+    const row = await setStatus(trx, member, 'normal', { org_id: branch.id, org_path: branch.path, industry: branch.industry_category });
     return toMemberDto({ ...row, org_name: branch.name }, today);
   });
 }

@@ -10,6 +10,8 @@ import { checkMemberFields, type MemberFields } from './member-input.ts';
 import { memberAuditSnapshot, toMemberDto, type MemberDto } from './member.dto.ts';
 import { refuseDuplicates } from './member-duplicates.ts';
 import { maskResidentId } from './resident-id.ts';
+import { applyToPath } from './stats/apply-member-stats.ts';
+import { contributionOf } from './stats/member-contribution.ts';
 
 export type CreateMemberInput = MemberFields & {
   /** The 团支部 the member belongs to; must be in the caller's scope. */
@@ -71,6 +73,7 @@ export async function createMember(ctx: ServiceContext, input: CreateMemberInput
       updated_at: now,
     };
     const row = await trx.insertInto('member').values(values).returningAll().executeTakeFirstOrThrow();
+    await applyToPath(trx, row.org_path, contributionOf(row, branch.industry_category));
     await appendAudit(trx, ctx.auditKey, ctx.actor, {
       action: 'member.create', orgPath: row.org_path, targetType: 'member', targetId: row.id, targetLabel: row.name, after: memberAuditSnapshot(row),
     });

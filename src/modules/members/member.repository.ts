@@ -9,19 +9,28 @@ import { yearsBefore } from '../../platform/time/china-date.ts';
 
 /**
  * Members the scope may see, with their branch's name. Every read of the table starts here.
- * A 仅本人 scope sees no member records until accounts are linked to members.
  */
 export function scopedMembers(db: Kysely<Database>, scope: DataScope) {
   const query = db.selectFrom('member').innerJoin('organization', 'organization.id', 'member.org_id');
-  if (scope.kind === 'self') return query.where(sql<boolean>`1 = 0`);
+  if (scope.kind === 'self') {
+    // 仅本人: the one record linked to the signed-in account, if any.
+    return query.where('member.id', '=', (eb) => eb.selectFrom('app_user').select('app_user.member_id').where('app_user.id', '=', scope.userId ?? -1));
+  }
   return query.where(scopePredicate<Database, 'member' | 'organization'>(scope, { path: 'member.org_path', orgId: 'member.org_id' }));
 }
 
-export async function findMemberInScope(db: Kysely<Database>, scope: DataScope, id: number): Promise<(MemberRow & { org_name: string }) | undefined> {
-  return scopedMembers(db, scope).selectAll('member').select('organization.name as org_name').where('member.id', '=', id).executeTakeFirst();
+/** A member row with its branch's name and industry. */
+export type ScopedMemberRow = MemberRow & { org_name: string; org_industry: string };
+
+export async function findMemberInScope(db: Kysely<Database>, scope: DataScope, id: number): Promise<ScopedMemberRow | undefined> {
+  return scopedMembers(db, scope)
+    .selectAll('member')
+    .select(['organization.name as org_name', 'organization.industry_category as org_industry'])
+    .where('member.id', '=', id)
+    .executeTakeFirst();
 }
 
-export async function requireMemberInScope(db: Kysely<Database>, scope: DataScope, id: number): Promise<MemberRow & { org_name: string }> {
+export async function requireMemberInScope(db: Kysely<Database>, scope: DataScope, id: number): Promise<ScopedMemberRow> {
   const row = await findMemberInScope(db, scope, id);
   if (!row) throw new AppError('NOT_FOUND');
   return row;

@@ -4,6 +4,8 @@ import type { AppDeps } from '../../platform/http/app-deps.ts';
 import { IdParams, NullableDate, NullableString, PageQuery, withErrors } from '../../platform/http/schemas.ts';
 import { actingWith } from '../accounts/auth.plugin.ts';
 import { codesOf } from '../org/org-enums.ts';
+import { addOrgListener } from '../org/org-listeners.ts';
+import { memberOrgListener } from './stats/member-org-listener.ts';
 import { createMember } from './create-member.ts';
 import { exportMembers } from './export-members.ts';
 import { getMember, listMembers } from './find-members.ts';
@@ -90,6 +92,7 @@ function requestOf(query: Omit<ListQueryType, 'page' | 'pageSize'>) {
 }
 
 export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps): void {
+  addOrgListener(memberOrgListener);
   app.addSchema(Member);
   const MemberRef = Type.Ref('Member');
   const tags = ['members'];

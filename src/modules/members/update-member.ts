@@ -9,6 +9,8 @@ import { memberAuditSnapshot, toMemberDto, type MemberDto } from './member.dto.t
 import { refuseDuplicates } from './member-duplicates.ts';
 import { requireMemberInScope } from './member.repository.ts';
 import { maskResidentId } from './resident-id.ts';
+import { applyToPath } from './stats/apply-member-stats.ts';
+import { contributionOf, difference } from './stats/member-contribution.ts';
 
 /** 编辑团员信息. Only the fields present change; the branch changes only through a transfer. */
 export async function updateMember(ctx: ServiceContext, id: number, input: MemberFields): Promise<MemberDto> {
@@ -59,6 +61,7 @@ export async function updateMember(ctx: ServiceContext, id: number, input: Membe
     if (fields.household !== undefined) patch.household = fields.household?.trim() || null;
     if (fields.workplace !== undefined) patch.workplace = fields.workplace?.trim() || null;
     const after = await trx.updateTable('member').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    await applyToPath(trx, after.org_path, difference(contributionOf(before, before.org_industry), contributionOf(after, before.org_industry)));
     await appendAudit(trx, ctx.auditKey, ctx.actor, {
       action: 'member.update', orgPath: after.org_path, targetType: 'member', targetId: id, targetLabel: after.name,
       before: memberAuditSnapshot(before), after: memberAuditSnapshot(after), detail: { changed: Object.keys(input) },

@@ -3,6 +3,7 @@ import { appendAudit } from '../../platform/audit/audit-log.ts';
 import { AppError, invalidFields } from '../../platform/http/app-error.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
 import { ORG_PATH_COPIES } from '../../platform/scope/org-path-copies.ts';
+import { orgListeners } from './org-listeners.ts';
 import { refuseDuplicateSiblingName } from './create-org.ts';
 import { auditSnapshot, toOrgDto, type OrgDto } from './org.dto.ts';
 import { requireOrgsInScope } from './org.repository.ts';
@@ -39,6 +40,10 @@ export async function moveOrg(ctx: ServiceContext, id: number, newParentId: numb
         .set({ [copy.column]: sql`${newPath} || substr(${sql.ref(copy.column)}, ${target.path.length + 1})` })
         .where(copy.column, 'like', `${target.path}%`)
         .execute();
+    }
+    const oldParentPath = target.parent_id === null ? null : target.path.slice(0, target.path.length - `${target.id}/`.length);
+    for (const listener of orgListeners()) {
+      await listener.onSubtreeMoved?.(trx, { rootId: target.id, oldParentPath, newParentPath: newParent.path });
     }
     const now = new Date().toISOString();
     const after = await trx

@@ -53,3 +53,39 @@ export const codesOf = <C extends string>(items: readonly EnumItem<C>[]): C[] =>
 export function labelOf(items: readonly EnumItem[], code: string): string {
   return items.find((i) => i.code === code)?.zh ?? code;
 }
+
+/** 领域, the six fields of the League's yearly statistics bulletin (DOMAIN §1.8, §8). */
+export const FIELDS = [
+  { code: 'student', zh: '学生', en: 'Students' },
+  { code: 'enterprise', zh: '企业', en: 'Enterprises' },
+  { code: 'rural', zh: '乡镇(村)', en: 'Townships and villages' },
+  { code: 'public_sector', zh: '机关事业单位', en: 'Government and public institutions' },
+  { code: 'urban_community', zh: '城市街道(社区)', en: 'Urban streets and communities' },
+  { code: 'social_and_other', zh: '社会组织和其他', en: 'Social organizations and other' },
+] as const satisfies readonly EnumItem[];
+export type Field = (typeof FIELDS)[number]['code'];
+
+/** The statistics field an organization's industry category falls in. */
+export function fieldOfIndustry(industry: string): Field {
+  switch (industry) {
+    case 'university':
+    case 'vocational_school':
+    case 'senior_high':
+    case 'junior_high':
+    case 'primary_school':
+      return 'student';
+    case 'state_enterprise':
+    case 'collective_enterprise':
+    case 'private_enterprise':
+      return 'enterprise';
+    case 'rural':
+      return 'rural';
+    case 'party_government':
+    case 'public_institution':
+      return 'public_sector';
+    case 'urban_community':
+      return 'urban_community';
+    default:
+      return 'social_and_other';
+  }
+}

@@ -7,6 +7,7 @@ import { checkOrgFields, type OrgFields } from './org-input.ts';
 import { auditSnapshot, toOrgDto, type OrgDto } from './org.dto.ts';
 import { requireOrgsInScope } from './org.repository.ts';
 import { pinyinInitials } from './pinyin-initials.ts';
+import { orgListeners } from './org-listeners.ts';
 
 /** 编辑组织信息. Only the fields present in the input change. */
 export async function updateOrg(ctx: ServiceContext, id: number, input: OrgFields): Promise<OrgDto> {
@@ -35,6 +36,11 @@ export async function updateOrg(ctx: ServiceContext, id: number, input: OrgField
     if (fields.contactName !== undefined) patch.contact_name = fields.contactName || null;
     if (fields.contactPhone !== undefined) patch.contact_phone_enc = fields.contactPhone ? ctx.cipher.encrypt(fields.contactPhone) : null;
     const after = await trx.updateTable('organization').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    if (after.industry_category !== before.industry_category) {
+      for (const listener of orgListeners()) {
+        await listener.onIndustryChanged?.(trx, { orgId: id, path: after.path, from: before.industry_category, to: after.industry_category });
+      }
+    }
     await appendAudit(trx, ctx.auditKey, ctx.actor, {
       action: 'org.update', orgPath: after.path, targetType: 'organization', targetId: id, targetLabel: after.name,
       before: auditSnapshot(before), after: auditSnapshot(after),

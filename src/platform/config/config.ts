@@ -17,6 +17,8 @@ export type AppConfig = {
   logLevel: string;
   /** Where the built web app lives. */
   webDistDir: string;
+  /** Uploaded and generated files (local FileStorage); default `<dataDir>/files`. */
+  filesDir: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: env.TUANWU_TRUST_PROXY || false,
     logLevel: env.TUANWU_LOG_LEVEL ?? 'info',
     webDistDir: path.resolve(env.TUANWU_WEB_DIST ?? path.join(import.meta.dirname, '../../../web/dist')),
+    filesDir: path.resolve(env.TUANWU_FILES_DIR ?? path.join(dataDir, 'files')),
   };
 }
 

@@ -17,6 +17,8 @@ export type Database = {
   audit_head: AuditHeadTable;
   member: MemberTable;
   member_status_change: MemberStatusChangeTable;
+  member_stat: MemberStatTable;
+  import_job: ImportJobTable;
 };
 
 /** 团组织 */
@@ -64,6 +66,8 @@ export type AppUserTable = {
   status: string;
   last_login_at: string | null;
   created_at: string;
+  /** The 团员 record this account belongs to, for members signing in to see their own record. */
+  member_id: number | null;
 };
 export type AppUserRow = Selectable<AppUserTable>;
 
@@ -207,3 +211,50 @@ export type MemberStatusChangeTable = {
   at: string;
 };
 export type MemberStatusChangeRow = Selectable<MemberStatusChangeTable>;
+
+/**
+ * 团员统计计数: members counted per organization subtree (the organization and everything below),
+ * per dimension and bucket, maintained on every write so that statistics never scan members.
+ */
+export type MemberStatTable = {
+  org_id: number;
+  dimension: string;
+  bucket: string;
+  n: number;
+};
+
+/** 导入任务: one uploaded workbook, checked and applied in the background (see modules/members/import). */
+export type ImportJobTable = {
+  /** crypto.randomUUID(): not guessable, so one user cannot probe another's jobs. */
+  id: string;
+  /** What is imported, e.g. 'member'. */
+  kind: string;
+  user_id: number;
+  /** The post the upload was made through; its scope is recomputed when the job runs. */
+  post_id: number;
+  source_ip: string | null;
+  request_id: string | null;
+  /** queued → running → done | failed_validation | failed */
+  status: string;
+  /** While running: checking, importing or writing_errors. */
+  phase: string | null;
+  total_rows: number;
+  processed_rows: number;
+  /** Rows with at least one problem. */
+  error_count: number;
+  imported_rows: number;
+  /** FileStorage key of the upload (server-made, never the client's file name). */
+  upload_key: string;
+  upload_bytes: number;
+  error_file_key: string | null;
+  message_zh: string | null;
+  message_en: string | null;
+  /** JSON summary: counts by problem, branches; never personal numbers. */
+  result: string | null;
+  created_at: string;
+  started_at: string | null;
+  /** Touched while the job runs, so a job whose node died can be told from a slow one. */
+  heartbeat_at: string | null;
+  finished_at: string | null;
+};
+export type ImportJobRow = Selectable<ImportJobTable>;

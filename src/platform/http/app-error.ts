@@ -26,6 +26,9 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
+  UPLOAD_NOT_XLSX: 'UPLOAD_NOT_XLSX',
+  UPLOAD_UNSAFE_ARCHIVE: 'UPLOAD_UNSAFE_ARCHIVE',
+  IMPORT_TOO_MANY_ROWS: 'IMPORT_TOO_MANY_ROWS',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -88,4 +91,7 @@ export const defaultMessages: Record<ErrorCode, Bilingual> = {
   RATE_LIMITED: { zh: '操作过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   SERVICE_UNAVAILABLE: { zh: '服务暂不可用，请稍后再试', en: 'Service unavailable; try again later' },
   INTERNAL: { zh: '系统内部错误，请稍后再试或联系管理员', en: 'Internal error; try again later or contact the administrator' },
+  UPLOAD_NOT_XLSX: { zh: '上传的文件不是Excel工作簿（.xlsx）。请用下载的模板填写，并以“Excel工作簿(*.xlsx)”格式保存后上传', en: 'The file is not an Excel workbook (.xlsx). Fill in the template and save it as an Excel workbook (*.xlsx)' },
+  UPLOAD_UNSAFE_ARCHIVE: { zh: '文件结构异常（解压后过大、内部文件过多或已损坏），为安全起见已拒绝。请在Excel中打开后另存为新的.xlsx文件再上传', en: 'The file is malformed (too large when unpacked, too many parts, or damaged) and was refused. Open it in Excel, save it as a new .xlsx file and upload that' },
+  IMPORT_TOO_MANY_ROWS: { zh: '文件行数超过单次导入上限，请拆分为多个文件分别上传', en: 'The file has more rows than one import may hold; split it into several files' },
 };

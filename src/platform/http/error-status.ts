@@ -45,6 +45,11 @@ export function httpStatusOf(code: ErrorCode): number {
       return 500;
     case 'SERVICE_UNAVAILABLE':
       return 503;
+    case 'UPLOAD_NOT_XLSX':
+      return 415;
+    case 'UPLOAD_UNSAFE_ARCHIVE':
+    case 'IMPORT_TOO_MANY_ROWS':
+      return 422;
     default:
       return assertUnreachable(code);
   }

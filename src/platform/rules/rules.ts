@@ -98,6 +98,26 @@ export const RULES = {
     source: 'Tuanwu: one xlsx sheet stays comfortably under Excel\'s 1,048,576-row limit',
     description: '单次导出最大行数 / rows per export',
   },
+  'import.maxRows': {
+    value: 100000, unit: '行', effectiveFrom: '2026-01-01',
+    source: 'Tuanwu issue part 5 (团员导入): 100,000 rows per file, the same bound as org.exportMaxRows; DOMAIN §12 AS-19 asks for a "split the file" refusal above the limit (its example test uses 20,000)',
+    description: '单个导入文件最多行数 / data rows per import file',
+  },
+  'import.maxUploadBytes': {
+    value: 30 * 1024 * 1024, unit: '字节', effectiveFrom: '2026-01-01',
+    source: 'Tuanwu: a 100,000-row member workbook with every column filled measured 8.8–9.3 MB (exceljs, 2026); about 3× headroom, and below the 50 MB upload that DOMAIN §12 AS-19 requires to be refused',
+    description: '上传文件大小上限 / maximum upload size',
+  },
+  'import.maxUncompressedBytes': {
+    value: 160 * 1024 * 1024, unit: '字节', effectiveFrom: '2026-01-01',
+    source: 'Tuanwu: the same 100,000-row workbook inflates to 69 MB (shared strings) – 97 MB (inline strings); DOMAIN §12 AS-19 treats a sheet inflating past 200 MB as a zip bomb',
+    description: '解压后总大小上限（防压缩炸弹）/ maximum total uncompressed size (zip-bomb guard)',
+  },
+  'import.maxZipEntries': {
+    value: 500, unit: '个', effectiveFrom: '2026-01-01',
+    source: 'Tuanwu: an Excel or WPS workbook holds 10–40 parts, more with pictures; DOMAIN §12 AS-19 asks for an entry-count limit',
+    description: '压缩包内文件数上限 / maximum entries in the xlsx archive',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RuleKey = keyof typeof RULES;

@@ -18,18 +18,7 @@ import { OrgTree } from '../modules/org/components/OrgTree';
 import { useOrgList } from '../modules/org/hooks/useOrgList';
 import { treeKey, useOrgTree } from '../modules/org/hooks/useOrgTree';
 import type { Org, OrgListFilter, OrgTreeNode } from '../modules/org/types/org';
-
-const pathIds = (path: string) => path.split('/').filter(Boolean).map(Number);
-
-const asTreeNode = (org: Org): OrgTreeNode => ({
-  id: org.id,
-  parentId: org.parentId,
-  name: org.name,
-  type: org.type,
-  kind: org.kind,
-  status: org.status,
-  childCount: org.childCount,
-});
+import { asTreeNode, pathIds } from '../modules/org/utils/tree-node';
 
 /** 组织管理: the tree on the left, the selected node's children on the right. */
 export default function OrgPage() {

@@ -3,6 +3,9 @@ import type { Engine } from '../connect.ts';
 import { foundation } from './0001-foundation.ts';
 import { members } from './0002-members.ts';
 import { memberStatus } from './0003-member-status.ts';
+import { importJobs } from './0004-import-jobs.ts';
+import { memberStats } from './0005-member-stats.ts';
+import { memberAccounts } from './0006-member-accounts.ts';
 
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export function allMigrations(engine: Engine): Record<string, Migration> {
@@ -10,5 +13,8 @@ export function allMigrations(engine: Engine): Record<string, Migration> {
     '0001-foundation': foundation(engine),
     '0002-members': members(engine),
     '0003-member-status': memberStatus(engine),
+    '0004-import-jobs': importJobs(),
+    '0005-member-stats': memberStats(),
+    '0006-member-accounts': memberAccounts(),
   };
 }

@@ -6,5 +6,6 @@ export type NavItem = { path: string; label: MessageKey; permission: Permission 
 /** The side menu, in order; the first item the post may open is the home page. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/orgs', label: 'nav.orgs', permission: 'org.read' },
+  { path: '/members', label: 'nav.members', permission: 'member.read' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },
 ];

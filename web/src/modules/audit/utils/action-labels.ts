@@ -18,4 +18,8 @@ export const AUDIT_ACTION_LABELS: Record<string, Bilingual> = {
   'org.deactivate': { zh: '停用组织', en: 'Deactivate organization' },
   'org.reactivate': { zh: '启用组织', en: 'Reactivate organization' },
   'org.export': { zh: '导出组织', en: 'Export organizations' },
+  'member.create': { zh: '新增团员', en: 'Add member' },
+  'member.update': { zh: '编辑团员', en: 'Edit member' },
+  'member.reveal': { zh: '查看团员完整信息', en: 'Reveal member details' },
+  'member.export': { zh: '导出团员', en: 'Export members' },
 };

@@ -6,6 +6,11 @@ export type Permission =
   | 'org.move'
   | 'org.deactivate'
   | 'org.export'
+  | 'member.read'
+  | 'member.create'
+  | 'member.update'
+  | 'member.reveal'
+  | 'member.export'
   | 'audit.read'
   | 'user.manage';
 

@@ -7,6 +7,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
+  TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -22,6 +23,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 
 const NAV_ICONS: Record<string, ReactNode> = {
   '/orgs': <ApartmentOutlined />,
+  '/members': <TeamOutlined />,
   '/audit': <AuditOutlined />,
 };
 

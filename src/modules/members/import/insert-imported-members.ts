@@ -1,0 +1,142 @@
+import { appendAudit } from '../../../platform/audit/audit-log.ts';
+import type { NewMemberRow, OrganizationRow } from '../../../platform/db/schema.ts';
+import { maskPhone } from '../../../platform/pii/mask.ts';
+import type { ServiceContext } from '../../../platform/service-context.ts';
+import { requireOrgsInScope } from '../../org/org.repository.ts';
+import { pinyinInitials } from '../../org/pinyin-initials.ts';
+import { maskResidentId } from '../resident-id.ts';
+import { applyToPath } from '../stats/apply-member-stats.ts';
+import { contributionOf, type Contribution } from '../stats/member-contribution.ts';
+import type { CheckedRow } from './import-row-checker.ts';
+
+/** Rows per INSERT: 500 rows × 32 columns stays well under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
+const BATCH = 500;
+
+/** Raised when the database changed between the checks and the import; nothing was written. */
+export class ImportConflict extends Error {
+  constructor(readonly zh: string, readonly en: string) {
+    super(en);
+    this.name = 'ImportConflict';
+  }
+}
+
+/**
+ * Phase 2: every row in ONE transaction, with one audit entry, so the import is all or nothing.
+ * The branches are checked again inside the transaction (they may have been deactivated or moved
+ * out of scope since phase 1); a duplicate that appeared meanwhile fails on the unique indexes and
+ * rolls everything back. On SQLite the transaction holds the only connection, so the caller must
+ * not touch the database outside `trx` until it ends.
+ */
+export async function insertImportedMembers(
+  ctx: ServiceContext,
+  input: { rows: AsyncIterable<CheckedRow>; orgIds: number[]; jobId: string; expectedRows: number },
+): Promise<number> {
+  return ctx.db.transaction().execute(async (trx) => {
+    let branches: Map<number, OrganizationRow>;
+    try {
+      branches = await requireOrgsInScope(trx, ctx.scope, input.orgIds);
+    } catch {
+      throw new ImportConflict('导入期间有团支部被移出您的管辖范围，已全部取消，请重新上传', 'a branch left your scope during the import; nothing was imported, upload again');
+    }
+    for (const branch of branches.values()) {
+      if (branch.type !== 'branch' || branch.status !== 'active') {
+        throw new ImportConflict(`导入期间“${branch.name}”已停用或变更，已全部取消，请重新上传`, `"${branch.name}" changed during the import; nothing was imported, upload again`);
+      }
+    }
+    const now = new Date().toISOString();
+    const contributions = new Map<number, Contribution>();
+    let batch: NewMemberRow[] = [];
+    let inserted = 0;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      try {
+        await trx.insertInto('member').values(batch).execute();
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        throw new ImportConflict('导入期间有相同的团员或团员编号已被他人登记，已全部取消。请重新上传，系统会指出重复的行', 'a member or 团员编号 in the file was registered by someone else during the import; nothing was imported. Upload again to see which rows');
+      }
+      inserted += batch.length;
+      batch = [];
+    };
+    for await (const row of input.rows) {
+      const branch = branches.get(row.orgId);
+      if (!branch) throw new ImportConflict('文件与检查时不一致，已全部取消，请重新上传', 'the file no longer matches its checks; upload again');
+      const values = memberValues(ctx, row, branch, now);
+      add(contributions, row.orgId, contributionOf({ status: 'normal', is_active: 1, is_cadre: values.is_cadre ?? 0, sex: values.sex, birth_date: values.birth_date, ethnicity: values.ethnicity }, branch.industry_category));
+      batch.push(values);
+      if (batch.length === BATCH) await flush();
+    }
+    await flush();
+    if (inserted !== input.expectedRows) throw new Error(`imported ${inserted} rows, expected ${input.expectedRows}`);
+    for (const [orgId, contribution] of contributions) await applyToPath(trx, branches.get(orgId)!.path, contribution);
+    await appendAudit(trx, ctx.auditKey, ctx.actor, {
+      action: 'member.import', orgPath: commonPath([...branches.values()].map((b) => b.path)), targetType: 'import_job', targetId: input.jobId,
+      detail: { jobId: input.jobId, rows: inserted, branches: branches.size },
+    });
+    return inserted;
+  });
+}
+
+/** The same column values createMember writes for one member (encrypted numbers, blind indexes, masks, initials). */
+function memberValues(ctx: ServiceContext, row: CheckedRow, branch: OrganizationRow, now: string): NewMemberRow {
+  const { fields, identity } = row;
+  return {
+    org_id: branch.id,
+    org_path: branch.path,
+    name: fields.name,
+    name_initials: pinyinInitials(fields.name),
+    id_type: identity.idType,
+    id_number_enc: ctx.cipher.encrypt(identity.idNumber),
+    id_number_index: ctx.blindIndex.of('resident_id', identity.idNumber),
+    id_number_masked: maskResidentId(identity.idNumber),
+    birth_date: identity.birthDate,
+    sex: identity.sex,
+    ethnicity: fields.ethnicity,
+    political_status: fields.politicalStatus,
+    education_full_time: fields.educationFullTime ?? null,
+    education_highest: fields.educationHighest ?? null,
+    occupation: fields.occupation,
+    income_band: fields.incomeBand ?? null,
+    joined_league_on: fields.joinedLeagueOn,
+    development_number: fields.developmentNumber || null,
+    league_post: fields.leaguePost ?? null,
+    is_cadre: fields.isCadre ? 1 : 0,
+    cadre_nature: fields.cadreNature ?? null,
+    phone_enc: fields.phone ? ctx.cipher.encrypt(fields.phone) : null,
+    phone_index: fields.phone ? ctx.blindIndex.of('phone', fields.phone) : null,
+    phone_masked: fields.phone ? maskPhone(fields.phone) : null,
+    joined_party_on: fields.joinedPartyOn ?? null,
+    volunteer_registered_on: fields.volunteerRegisteredOn ?? null,
+    household: fields.household?.trim() || null,
+    workplace: fields.workplace?.trim() || null,
+    status: 'normal',
+    is_active: 1,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/** A unique index refused a row (SQLite and PostgreSQL name it differently). */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+function add(totals: Map<number, Contribution>, orgId: number, contribution: Contribution): void {
+  let total = totals.get(orgId);
+  if (!total) totals.set(orgId, (total = new Map()));
+  for (const [key, n] of contribution) total.set(key, (total.get(key) ?? 0) + n);
+}
+
+/** The deepest organization path above all the given ones ('/1/23/' for '/1/23/45/' and '/1/23/67/'). */
+function commonPath(paths: string[]): string | null {
+  if (paths.length === 0) return null;
+  let prefix = paths[0]!.split('/').filter(Boolean);
+  for (const path of paths.slice(1)) {
+    const parts = path.split('/').filter(Boolean);
+    let i = 0;
+    while (i < prefix.length && prefix[i] === parts[i]) i++;
+    prefix = prefix.slice(0, i);
+  }
+  return prefix.length === 0 ? null : `/${prefix.join('/')}/`;
+}

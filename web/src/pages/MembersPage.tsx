@@ -1,0 +1,208 @@
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Col, Flex, Grid, Row, Tooltip } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { useT } from '../i18n';
+import { useErrorMessage } from '../modules/common/hooks/useErrorMessage';
+import { useWindowHeight } from '../modules/common/hooks/useWindowHeight';
+import { saveBlob } from '../modules/common/utils/save-blob';
+import { exportMembers, getMember } from '../modules/members/api/member-api';
+import { MemberDetailDrawer } from '../modules/members/components/MemberDetailDrawer';
+import { MemberFilters } from '../modules/members/components/MemberFilters';
+import { MemberFormModal, type MemberFormTarget } from '../modules/members/components/MemberFormModal';
+import { MemberTable, type MemberRowAction } from '../modules/members/components/MemberTable';
+import { MemberToolbar, type MemberToolbarAction } from '../modules/members/components/MemberToolbar';
+import { useMemberList } from '../modules/members/hooks/useMemberList';
+import type { Member, MemberListFilter, MemberSort } from '../modules/members/types/member';
+import { countFilters, type MemberFilterValues } from '../modules/members/utils/filter-values';
+import { OrgTree } from '../modules/org/components/OrgTree';
+import { useOrgSelection } from '../modules/org/hooks/useOrgSelection';
+import { useOrgTree } from '../modules/org/hooks/useOrgTree';
+
+// The server's own default; the 姓名 column shows it as sorted.
+const DEFAULT_SORT: MemberSort = { sort: 'name', order: 'asc' };
+
+/** 团员管理: the org tree on the left, the members of the selected subtree on the right. */
+export default function MembersPage() {
+  const t = useT();
+  const { message } = App.useApp();
+  const errorMessage = useErrorMessage();
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.lg === false;
+  const windowHeight = useWindowHeight();
+  const tree = useOrgTree();
+  const { selectedId, current, select, expandedKeys, setExpandedKeys } = useOrgSelection(tree);
+
+  // The search text stays out of the URL: it may be an ID or phone number.
+  const [q, setQ] = useState('');
+  const [filters, setFilters] = useState<MemberFilterValues>({});
+  const [sort, setSort] = useState<MemberSort>(DEFAULT_SORT);
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+
+  const [formTarget, setFormTarget] = useState<MemberFormTarget | null>(null);
+  const [detailId, setDetailId] = useState<number | null>(null);
+  const [detailVersion, setDetailVersion] = useState(0);
+  const [exporting, setExporting] = useState(false);
+
+  // A 团支部书记 sees one branch: new members go there without selecting it first.
+  const onlyRoot = tree.rootIds.length === 1 ? tree.rootIds[0] : undefined;
+  const createIn = current ?? (onlyRoot === undefined ? undefined : tree.getNode(onlyRoot));
+
+  const filter = useMemo<MemberListFilter>(
+    () => ({ orgId: selectedId ?? undefined, q: q || undefined, ...filters, ...sort }),
+    [selectedId, q, filters, sort],
+  );
+  const list = useMemberList({ ...filter, ...paging });
+
+  const firstPage = () => setPaging((prev) => ({ ...prev, page: 1 }));
+
+  const selectOrg = (id: number | null) => {
+    if (id === selectedId) return;
+    select(id);
+    firstPage();
+  };
+
+  const openEdit = async (id: number, known?: Member) => {
+    try {
+      setFormTarget({ mode: 'edit', member: known ?? (await getMember(id)) });
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  };
+
+  const runExport = async () => {
+    setExporting(true);
+    try {
+      const fallback = `${current?.name ?? t('nav.members')}.xlsx`;
+      const { blob, filename } = await exportMembers(filter, fallback);
+      saveBlob(blob, filename);
+      message.success(t('member.exported', { file: filename }));
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const onToolbar = (action: MemberToolbarAction) => {
+    switch (action) {
+      case 'create':
+        if (createIn) setFormTarget({ mode: 'create', branch: { id: createIn.id, name: createIn.name } });
+        break;
+      case 'export':
+        void runExport();
+        break;
+      case 'showAll':
+        selectOrg(null);
+        break;
+    }
+  };
+
+  const onRow = (action: MemberRowAction, member: Member) => {
+    if (action === 'details') setDetailId(member.id);
+    else void openEdit(member.id, member);
+  };
+
+  const treeHeight = narrow ? 300 : Math.max(320, windowHeight - 190);
+  const filtered = q !== '' || countFilters(filters) > 0;
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={{ flex: '260px' }} xxl={{ flex: '320px' }}>
+        <Card
+          size="small"
+          title={t('org.tree')}
+          className="tw-org-tree-card"
+          extra={
+            <Tooltip title={t('common.refresh')}>
+              <Button
+                type="text"
+                size="small"
+                icon={<ReloadOutlined />}
+                aria-label={t('common.refresh')}
+                onClick={() => {
+                  void tree.refresh(expandedKeys.map(Number));
+                  list.reload();
+                }}
+              />
+            </Tooltip>
+          }
+        >
+          <OrgTree
+            tree={tree}
+            selectedId={selectedId}
+            expandedKeys={expandedKeys}
+            onExpandedKeysChange={setExpandedKeys}
+            onSelect={selectOrg}
+            height={treeHeight}
+          />
+        </Card>
+      </Col>
+      <Col xs={24} lg={{ flex: '1 1 0' }} style={{ minWidth: 0 }}>
+        <Card size="small">
+          <Flex vertical gap={12}>
+            <MemberToolbar current={current} createIn={createIn} exporting={exporting} onAction={onToolbar} />
+            <MemberFilters
+              q={q}
+              onSearch={(text) => {
+                setQ(text);
+                firstPage();
+              }}
+              filters={filters}
+              onFiltersChange={(next) => {
+                setFilters(next);
+                firstPage();
+              }}
+            />
+            {list.error !== null && (
+              <Alert
+                type="error"
+                showIcon
+                title={errorMessage(list.error)}
+                action={
+                  <Button size="small" onClick={list.reload}>
+                    {t('common.retry')}
+                  </Button>
+                }
+              />
+            )}
+            <MemberTable
+              data={list.data}
+              loading={list.loading}
+              page={paging.page}
+              pageSize={paging.pageSize}
+              onPageChange={(page, pageSize) => setPaging({ page, pageSize })}
+              sort={sort}
+              onSortChange={(next) => {
+                setSort(next ?? DEFAULT_SORT);
+                firstPage();
+              }}
+              onAction={onRow}
+              compact={screens.md === false}
+              emptyText={filtered ? t('member.noMatch') : t('member.empty')}
+            />
+          </Flex>
+        </Card>
+      </Col>
+
+      {formTarget && (
+        <MemberFormModal
+          target={formTarget}
+          onClose={() => setFormTarget(null)}
+          onSaved={() => {
+            setFormTarget(null);
+            list.reload();
+            setDetailVersion((v) => v + 1);
+          }}
+        />
+      )}
+      {detailId !== null && (
+        <MemberDetailDrawer
+          memberId={detailId}
+          reloadToken={detailVersion}
+          onEdit={(member) => void openEdit(member.id, member)}
+          onClose={() => setDetailId(null)}
+        />
+      )}
+    </Row>
+  );
+}
