@@ -62,7 +62,8 @@ export async function loadPosts(db: Kysely<Database>, userId: number): Promise<P
     .sort((a, b) => Number(b.usable) - Number(a.usable));
 }
 
-async function scopeOf(db: Kysely<Database>, post: PostInfo, userId: number): Promise<DataScope> {
+/** The data scope a post gives today (a custom scope counts only its organizations that are still active). */
+export async function scopeOf(db: Kysely<Database>, post: PostInfo, userId: number): Promise<DataScope> {
   let customPaths: string[] | undefined;
   if (post.scope === 'custom') {
     const rows = await db
@@ -77,7 +78,8 @@ async function scopeOf(db: Kysely<Database>, post: PostInfo, userId: number): Pr
   return DataScope.forPost({ kind: post.scope, orgId: post.orgId, orgPath: post.orgPath, userId, customPaths });
 }
 
-async function permissionsOf(db: Kysely<Database>, roleCode: string): Promise<Set<string>> {
+/** The permissions a role holds now. */
+export async function permissionsOf(db: Kysely<Database>, roleCode: string): Promise<Set<string>> {
   const rows = await db
     .selectFrom('role_permission')
     .innerJoin('role', 'role.id', 'role_permission.role_id')

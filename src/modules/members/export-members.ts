@@ -49,7 +49,7 @@ export async function exportMembers(ctx: ServiceContext, request: Omit<MemberLis
   const { q, ...auditedFilter } = request;
   await ctx.db.transaction().execute((trx) =>
     appendAudit(trx, ctx.auditKey, ctx.actor, {
-      action: 'member.export', orgPath: filter.underPath ?? null, targetType: 'member',
+      action: 'member.export', orgPath: filter.underPath ?? null, targetType: 'member', targetLabel: filter.underPath ? undefined : '管辖范围内全部团员',
       // A searched ID or phone number stays out of the log; only that a search was made is kept.
       detail: { filter: { ...auditedFilter, q: q ? '(search)' : undefined }, rows: total, masked: true },
     }),

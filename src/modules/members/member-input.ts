@@ -78,12 +78,20 @@ export function checkMemberFields(
       if (errors.length === 0) identity = { idType, idNumber: number, birthDate: fields.birthDate!, sex: fields.sex as 'male' | 'female' };
     }
   } else if (fields.birthDate !== undefined || fields.sex !== undefined) {
-    if (idType === 'resident') add(fields.birthDate !== undefined ? 'birthDate' : 'sex', 'derived_from_id', msg('由身份证号码确定，不能单独修改', 'is taken from the ID number and cannot be changed on its own'));
+    if (idType === 'resident') {
+      add(fields.birthDate !== undefined ? 'birthDate' : 'sex', 'derived_from_id', msg('由身份证号码确定，不能单独修改', 'is taken from the ID number and cannot be changed on its own'));
+    } else {
+      // A document from outside the mainland does not encode them, so they are edited directly.
+      if (fields.birthDate !== undefined && (!fields.birthDate || !isCalendarDate(fields.birthDate) || fields.birthDate > today)) {
+        add('birthDate', 'invalid_date', msg('不是有效的出生日期', 'is not a valid birth date'));
+      }
+      if (fields.sex !== undefined && fields.sex !== 'male' && fields.sex !== 'female') add('sex', 'required', msg('请选择性别', 'choose male or female'));
+    }
   }
 
-  const birthDate = identity?.birthDate ?? current?.birthDate;
+  const birthDate = identity?.birthDate ?? (idType === 'foreign' ? fields.birthDate : undefined) ?? current?.birthDate;
   const joined = fields.joinedLeagueOn ?? current?.joinedLeagueOn;
-  if (fields.joinedLeagueOn !== undefined || identity) {
+  if (fields.joinedLeagueOn !== undefined || identity || (idType === 'foreign' && fields.birthDate)) {
     if (!joined || !MONTH_PATTERN.test(joined)) {
       add('joinedLeagueOn', 'invalid_month', msg('入团年月格式应为 YYYY-MM', 'must be YYYY-MM'));
     } else if (joined > today.slice(0, 7)) {

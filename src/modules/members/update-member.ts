@@ -37,6 +37,10 @@ export async function updateMember(ctx: ServiceContext, id: number, input: Membe
       patch.birth_date = identity.birthDate;
       patch.sex = identity.sex;
     }
+    if (!identity && before.id_type === 'foreign') {
+      if (fields.birthDate) patch.birth_date = fields.birthDate;
+      if (fields.sex === 'male' || fields.sex === 'female') patch.sex = fields.sex;
+    }
     if (fields.ethnicity !== undefined) patch.ethnicity = fields.ethnicity;
     if (fields.politicalStatus !== undefined) patch.political_status = fields.politicalStatus;
     if (fields.educationFullTime !== undefined) patch.education_full_time = fields.educationFullTime;

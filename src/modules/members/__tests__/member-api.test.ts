@@ -193,3 +193,26 @@ describe('member registry API', () => {
     expect((await county.get(`/api/members/${members[0]!.id}`)).statusCode).toBe(200);
   });
 });
+
+describe('a member with a document from outside the mainland', () => {
+  it('keeps birth date and sex editable, since the number does not encode them', async () => {
+    const t = await createTestApp();
+    try {
+      const county = await t.login('wuhou_admin');
+      const secretary = await t.login('zhishu_demo');
+      const branch = (await secretary.get('/api/auth/me')).json().posts[0].orgId;
+      const created = await county.post('/api/members', {
+        orgId: branch, name: '陈港生', idType: 'foreign', idNumber: 'H12345678', birthDate: '2003-04-05', sex: 'male',
+        ethnicity: '01', politicalStatus: 'league_member', occupation: 'student', joinedLeagueOn: '2018-05',
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const id = created.json().id;
+      const edited = await county.patch(`/api/members/${id}`, { birthDate: '2003-04-06', sex: 'female' });
+      expect(edited.json()).toMatchObject({ birthDate: '2003-04-06', sex: 'female' });
+      const tooYoung = await county.patch(`/api/members/${id}`, { birthDate: '2010-01-01' });
+      expect(tooYoung.json().error.fields[0]).toMatchObject({ field: 'joinedLeagueOn', code: 'too_young' });
+    } finally {
+      await t.close();
+    }
+  });
+});

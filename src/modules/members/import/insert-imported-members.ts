@@ -1,10 +1,8 @@
 import { appendAudit } from '../../../platform/audit/audit-log.ts';
 import type { NewMemberRow, OrganizationRow } from '../../../platform/db/schema.ts';
-import { maskPhone } from '../../../platform/pii/mask.ts';
 import type { ServiceContext } from '../../../platform/service-context.ts';
 import { requireOrgsInScope } from '../../org/org.repository.ts';
-import { pinyinInitials } from '../../org/pinyin-initials.ts';
-import { maskResidentId } from '../resident-id.ts';
+import { newMemberRow } from '../member-row.ts';
 import { applyToPath } from '../stats/apply-member-stats.ts';
 import { contributionOf, type Contribution } from '../stats/member-contribution.ts';
 import type { CheckedRow } from './import-row-checker.ts';
@@ -61,7 +59,7 @@ export async function insertImportedMembers(
     for await (const row of input.rows) {
       const branch = branches.get(row.orgId);
       if (!branch) throw new ImportConflict('文件与检查时不一致，已全部取消，请重新上传', 'the file no longer matches its checks; upload again');
-      const values = memberValues(ctx, row, branch, now);
+      const values = newMemberRow(ctx, branch, row.fields, row.identity, now);
       add(contributions, row.orgId, contributionOf({ status: 'normal', is_active: 1, is_cadre: values.is_cadre ?? 0, sex: values.sex, birth_date: values.birth_date, ethnicity: values.ethnicity }, branch.industry_category));
       batch.push(values);
       if (batch.length === BATCH) await flush();
@@ -75,45 +73,6 @@ export async function insertImportedMembers(
     });
     return inserted;
   });
-}
-
-/** The same column values createMember writes for one member (encrypted numbers, blind indexes, masks, initials). */
-function memberValues(ctx: ServiceContext, row: CheckedRow, branch: OrganizationRow, now: string): NewMemberRow {
-  const { fields, identity } = row;
-  return {
-    org_id: branch.id,
-    org_path: branch.path,
-    name: fields.name,
-    name_initials: pinyinInitials(fields.name),
-    id_type: identity.idType,
-    id_number_enc: ctx.cipher.encrypt(identity.idNumber),
-    id_number_index: ctx.blindIndex.of('resident_id', identity.idNumber),
-    id_number_masked: maskResidentId(identity.idNumber),
-    birth_date: identity.birthDate,
-    sex: identity.sex,
-    ethnicity: fields.ethnicity,
-    political_status: fields.politicalStatus,
-    education_full_time: fields.educationFullTime ?? null,
-    education_highest: fields.educationHighest ?? null,
-    occupation: fields.occupation,
-    income_band: fields.incomeBand ?? null,
-    joined_league_on: fields.joinedLeagueOn,
-    development_number: fields.developmentNumber || null,
-    league_post: fields.leaguePost ?? null,
-    is_cadre: fields.isCadre ? 1 : 0,
-    cadre_nature: fields.cadreNature ?? null,
-    phone_enc: fields.phone ? ctx.cipher.encrypt(fields.phone) : null,
-    phone_index: fields.phone ? ctx.blindIndex.of('phone', fields.phone) : null,
-    phone_masked: fields.phone ? maskPhone(fields.phone) : null,
-    joined_party_on: fields.joinedPartyOn ?? null,
-    volunteer_registered_on: fields.volunteerRegisteredOn ?? null,
-    household: fields.household?.trim() || null,
-    workplace: fields.workplace?.trim() || null,
-    status: 'normal',
-    is_active: 1,
-    created_at: now,
-    updated_at: now,
-  };
 }
 
 /** A unique index refused a row (SQLite and PostgreSQL name it differently). */
