@@ -25,8 +25,6 @@ export class OrgTreeWriter {
   #nextId: number;
   #buffer: NewOrganizationRow[] = [];
   #childCounts = new Map<number, number>();
-  // Generated names repeat a lot (第1团总支第3团支部); pinyin is the slow part of seeding.
-  #initials = new Map<string, string>();
   readonly #now = new Date().toISOString();
   written = 0;
 
@@ -45,7 +43,7 @@ export class OrgTreeWriter {
     const path = `${parent?.path ?? '/'}${id}/`;
     const depth = parent ? parent.depth + 1 : 0;
     this.#buffer.push({
-      id, parent_id: parent?.id ?? null, path, depth, name: org.name, short_name: null, name_initials: this.#initialsOf(org.name),
+      id, parent_id: parent?.id ?? null, path, depth, name: org.name, short_name: null, name_initials: pinyinInitials(org.name),
       type: org.type, kind: org.kind ?? 'normal', industry_category: org.industryCategory, region_code: org.regionCode ?? null,
       founded_on: org.foundedOn ?? null, last_election_on: org.lastElectionOn ?? null, term_years: org.termYears ?? null,
       contact_name: org.contactName ?? null, contact_phone_enc: org.contactPhoneEnc ?? null, status: 'active', child_count: 0,
@@ -54,15 +52,6 @@ export class OrgTreeWriter {
     if (parent) this.#childCounts.set(parent.id, (this.#childCounts.get(parent.id) ?? 0) + 1);
     if (this.#buffer.length >= this.batchSize) await this.flush();
     return { id, path, depth };
-  }
-
-  #initialsOf(name: string): string {
-    let initials = this.#initials.get(name);
-    if (initials === undefined) {
-      initials = pinyinInitials(name);
-      this.#initials.set(name, initials);
-    }
-    return initials;
   }
 
   async flush(): Promise<void> {
