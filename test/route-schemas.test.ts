@@ -16,7 +16,7 @@ describe('route schemas', () => {
       const name = `${route.method} ${route.url}`;
       expect(route.schema?.response, name).toBeDefined();
       if (route.url.includes(':')) expect(route.schema?.params, name).toBeDefined();
-      if (route.method === 'POST' || route.method === 'PATCH') expect(route.schema?.body, name).toBeDefined();
+      if (route.method === 'POST' || route.method === 'PATCH' || route.method === 'PUT') expect(route.schema?.body, name).toBeDefined();
       if (route.method === 'GET' && route.url.startsWith('/api/') && !route.url.startsWith('/api/meta') && route.url !== '/api/auth/me') {
         if (!route.url.includes(':')) expect(route.schema?.querystring, name).toBeDefined();
       }

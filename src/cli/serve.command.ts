@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { AppConfig } from '../platform/config/config.ts';
 import { buildApp } from '../platform/http/app.ts';
 import { openRuntime, prepareDatabase } from '../platform/runtime.ts';
+import { loadRuleOverrides } from '../platform/rules/rule-overrides.ts';
 import { isEmpty, seedDemoProvince } from '../seed/demo-province.ts';
 import { printLogins } from './print-logins.ts';
 
@@ -18,6 +19,8 @@ export function registerServeCommand(program: Command, config: AppConfig): void 
         printLogins(await seedDemoProvince(runtime.db, runtime, config.demoPassword), config.demoPassword !== null);
       }
       const app = await buildApp({ ...runtime, logger: { level: config.logLevel } });
+      // Rule changes made through another node (or taking effect at midnight) arrive within a minute.
+      setInterval(() => void loadRuleOverrides(runtime.db).catch(() => undefined), 60_000).unref();
       const shutdown = async () => {
         await app.close();
         await runtime.db.destroy();

@@ -3,6 +3,7 @@ import { rebuildMemberStats } from '../modules/members/stats/rebuild-member-stat
 import type { AppConfig } from './config/config.ts';
 import { connectFromConfig, type Db } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { loadRuleOverrides } from './rules/rule-overrides.ts';
 import { BlindIndex } from './pii/blind-index.ts';
 import { FieldCipher } from './pii/field-cipher.ts';
 import { loadOrCreateKeyRing, type KeyRing } from './pii/keys.ts';
@@ -23,5 +24,6 @@ export async function prepareDatabase(runtime: Pick<Runtime, 'db' | 'auditKey'>)
   await syncBuiltInRoles(runtime.db, runtime.auditKey);
   // Members that existed before the counters did are counted once, when the counters arrive.
   if (applied.includes('0005-member-stats')) await rebuildMemberStats(runtime.db);
+  await loadRuleOverrides(runtime.db);
   return applied;
 }

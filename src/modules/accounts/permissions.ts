@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   'member.approve': { zh: '审批团籍变动', en: 'Approve status changes' },
   'member.import': { zh: 'Excel批量导入团员', en: 'Import members from Excel' },
   'self.read': { zh: '查看本人团员信息', en: 'View one\'s own member record' },
+  'rules.read': { zh: '查看规则参数', en: 'View rule numbers' },
+  'rules.manage': { zh: '调整规则参数', en: 'Set rule numbers' },
   'audit.read': { zh: '查看审计日志', en: 'Read the audit log' },
   'user.manage': { zh: '管理账号与任职', en: 'Manage accounts and posts' },
 } as const;
@@ -31,15 +33,15 @@ const MEMBER_ALL: Permission[] = [...MEMBER_BRANCH, 'member.approve'];
 export const BUILT_IN_ROLES: BuiltInRole[] = [
   {
     code: 'province_admin', zh: '省级管理员', en: 'Provincial administrator', defaultScope: 'all',
-    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, 'audit.read', 'user.manage'],
+    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, 'rules.read', 'rules.manage', 'audit.read', 'user.manage'],
   },
   {
     code: 'committee_admin', zh: '团委管理员', en: 'Committee administrator', defaultScope: 'subtree',
-    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, 'audit.read'],
+    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, 'rules.read', 'audit.read'],
   },
   {
     code: 'branch_secretary', zh: '团支部书记', en: 'Branch secretary', defaultScope: 'self_org',
-    permissions: ['org.read', 'org.update', 'org.export', ...MEMBER_BRANCH],
+    permissions: ['org.read', 'org.update', 'org.export', ...MEMBER_BRANCH, 'rules.read'],
   },
   {
     code: 'member', zh: '团员', en: 'Member', defaultScope: 'self',

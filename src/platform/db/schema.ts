@@ -18,6 +18,7 @@ export type Database = {
   member: MemberTable;
   member_status_change: MemberStatusChangeTable;
   member_stat: MemberStatTable;
+  rule_override: RuleOverrideTable;
   import_job: ImportJobTable;
 };
 
@@ -258,3 +259,16 @@ export type ImportJobTable = {
   finished_at: string | null;
 };
 export type ImportJobRow = Selectable<ImportJobTable>;
+
+/** 规则参数调整: a province's value for a rule number, kept with its history. */
+export type RuleOverrideTable = {
+  id: Generated<number>;
+  rule_key: string;
+  value: number;
+  source: string;
+  effective_from: string;
+  reason: string;
+  created_by_user_id: number | null;
+  created_by_username: string;
+  created_at: string;
+};

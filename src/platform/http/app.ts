@@ -10,6 +10,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { Type } from 'typebox';
 import { registerAuditRoutes } from '../audit/audit.routes.ts';
+import { registerRuleRoutes } from '../rules/rules.routes.ts';
 import { isDatabaseUp } from '../db/connect.ts';
 import { registerAuthentication } from '../../modules/accounts/auth.plugin.ts';
 import { registerAuthRoutes } from '../../modules/accounts/auth.routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerMyMemberRoutes(app, deps);
   registerMemberStatsRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerRuleRoutes(app, deps);
   await registerWebApp(app, deps.config.webDistDir);
   return app;
 }

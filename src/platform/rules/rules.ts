@@ -122,7 +122,27 @@ export const RULES = {
 
 export type RuleKey = keyof typeof RULES;
 
-/** The current value of a rule. */
+/** A province's own value for a rule, with its source and the date from which it applies. */
+export type RuleOverride = { value: number; source: string; effectiveFrom: string };
+
+// The overrides in effect today, loaded from the rule_override table at start, after each change and
+// periodically (so that every application node converges on the same values).
+let effective = new Map<RuleKey, RuleOverride>();
+
+/** The current value of a rule: the province's override in effect, else the default above. */
 export function rule(key: RuleKey): number {
-  return RULES[key].value;
+  return effective.get(key)?.value ?? RULES[key].value;
+}
+
+/** The override in effect for a rule, if any. */
+export function ruleOverride(key: RuleKey): RuleOverride | undefined {
+  return effective.get(key);
+}
+
+export function setEffectiveOverrides(overrides: Map<RuleKey, RuleOverride>): void {
+  effective = overrides;
+}
+
+export function isRuleKey(key: string): key is RuleKey {
+  return Object.hasOwn(RULES, key);
 }

@@ -6,6 +6,7 @@ import { memberStatus } from './0003-member-status.ts';
 import { importJobs } from './0004-import-jobs.ts';
 import { memberStats } from './0005-member-stats.ts';
 import { memberAccounts } from './0006-member-accounts.ts';
+import { ruleOverrides } from './0007-rule-overrides.ts';
 
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export function allMigrations(engine: Engine): Record<string, Migration> {
@@ -16,5 +17,6 @@ export function allMigrations(engine: Engine): Record<string, Migration> {
     '0004-import-jobs': importJobs(),
     '0005-member-stats': memberStats(),
     '0006-member-accounts': memberAccounts(),
+    '0007-rule-overrides': ruleOverrides(engine),
   };
 }
