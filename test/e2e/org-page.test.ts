@@ -74,7 +74,8 @@ describe('organization page in the browser', () => {
     await search.press('Enter');
     const row = page.locator('.ant-table-row', { hasText: '浏览器测试团支部' });
     await row.waitFor();
-    expect(await page.locator('.ant-table-row').count()).toBe(1);
+    // the list before the search also holds the new branch; wait for the search result itself
+    await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => row.textContent()).toContain('团支部');
     await page.screenshot({ path: screenshotPath('04-created-found') });
 
