@@ -110,7 +110,7 @@ describe('organization page in the browser', () => {
     await search.fill('郫都');
     await search.press('Enter');
     await page.locator('.ant-table-placeholder, .ant-empty').first().waitFor();
-    expect(await page.locator('.ant-table-row').count()).toBe(0);
+    await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 15_000 }).toBe(0);
     await page.screenshot({ path: screenshotPath('07-county-scope') });
     await page.context().close();
   });
