@@ -35,6 +35,12 @@ function isoDate(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+function startOffset(key: string, span: number): number {
+  let hash = 0;
+  for (let i = 0; i < key.length; i++) hash = (hash * 31 + key.charCodeAt(i)) >>> 0;
+  return hash % Math.max(1, span);
+}
+
 /** Everything a synthetic member needs that does not change from one member to the next. */
 export type SynthesisContext = {
   cipher: FieldCipher;
@@ -55,7 +61,8 @@ export class SequenceAllocator {
 
   take(regionCode: string, birthDate: string, sex: 'male' | 'female'): number {
     const key = `${regionCode}${birthDate}${sex}`;
-    const k = this.#next.get(key) ?? 0;
+    // Start each key somewhere in the first half of its range, so numbers do not all read 00x.
+    const k = this.#next.get(key) ?? startOffset(key, Math.floor((this.last - this.first) / 4));
     const sequence = this.first + 2 * k + (sex === 'male' ? 1 : 0);
     if (sequence > this.last) throw new Error(`no resident-ID sequence left for ${regionCode} ${birthDate}`);
     this.#next.set(key, k + 1);
