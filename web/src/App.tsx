@@ -14,6 +14,8 @@ const LoginPage = lazyPage(() => import('./pages/LoginPage'));
 const HomeRedirect = lazyPage(() => import('./pages/HomeRedirect'));
 const OrgPage = lazyPage(() => import('./pages/OrgPage'));
 const MembersPage = lazyPage(() => import('./pages/MembersPage'));
+const MemberStatsPage = lazyPage(() => import('./pages/MemberStatsPage'));
+const MyRecordPage = lazyPage(() => import('./pages/MyRecordPage'));
 const AuditPage = lazyPage(() => import('./pages/AuditPage'));
 const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage'));
 const NotFound = lazyPage(() => import('./pages/NotFound'));
@@ -43,6 +45,22 @@ function AppRoutes() {
           element={
             <RequirePermission permission="member.read">
               <MembersPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="members/stats"
+          element={
+            <RequirePermission permission="member.read">
+              <MemberStatsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="me"
+          element={
+            <RequirePermission permission="self.read">
+              <MyRecordPage />
             </RequirePermission>
           }
         />

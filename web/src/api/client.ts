@@ -11,6 +11,8 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export type RequestOptions = {
   query?: Query;
   body?: unknown;
+  /** A file sent as the raw request body, e.g. an xlsx upload; never together with `body`. */
+  file?: { data: Blob; contentType: string };
   signal?: AbortSignal;
   /** Let the caller handle 401 itself (login form, the first session probe). */
   allowUnauthenticated?: boolean;
@@ -52,13 +54,15 @@ export function buildUrl(path: string, query?: Query): string {
 async function send(method: Method, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file) headers['content-type'] = options.file.contentType;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const body = options.file ? options.file.data : options.body === undefined ? undefined : JSON.stringify(options.body);
   try {
     return await fetch(buildUrl(path, options.query), {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body,
       signal: options.signal,
     });
   } catch (err) {
@@ -126,6 +130,9 @@ export const api = {
     request<T>('POST', path, { ...options, body: body ?? {} }),
   patch: <T>(path: string, body: unknown, options?: RequestOptions) =>
     request<T>('PATCH', path, { ...options, body }),
+  /** POSTs a file as the raw body (not multipart); a Blob can be sent again on the CSRF retry. */
+  upload: <T>(path: string, data: Blob, contentType: string, options?: Omit<RequestOptions, 'body' | 'file'>) =>
+    request<T>('POST', path, { ...options, file: { data, contentType } }),
 };
 
 /** Downloads a file through fetch so that API errors can be shown instead of a JSON page. */

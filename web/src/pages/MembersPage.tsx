@@ -1,17 +1,23 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, Flex, Grid, Row, Tooltip } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
+import { useSearchParams } from 'react-router-dom';
 import { useT } from '../i18n';
+import { useCan } from '../modules/auth/hooks/useSession';
 import { useErrorMessage } from '../modules/common/hooks/useErrorMessage';
 import { useWindowHeight } from '../modules/common/hooks/useWindowHeight';
 import { saveBlob } from '../modules/common/utils/save-blob';
+import { MemberImportDrawer } from '../modules/member-import/components/MemberImportDrawer';
 import { exportMembers, getMember } from '../modules/members/api/member-api';
 import { MemberDetailDrawer } from '../modules/members/components/MemberDetailDrawer';
 import { MemberFilters } from '../modules/members/components/MemberFilters';
 import { MemberFormModal, type MemberFormTarget } from '../modules/members/components/MemberFormModal';
+import { MemberStatusDialog, type StatusDialog } from '../modules/members/components/MemberStatusDialog';
 import { MemberTable, type MemberRowAction } from '../modules/members/components/MemberTable';
 import { MemberToolbar, type MemberToolbarAction } from '../modules/members/components/MemberToolbar';
+import { useWorklistTabList } from '../modules/members/components/MemberWorklistTabs';
 import { useMemberList } from '../modules/members/hooks/useMemberList';
+import { useWorklistCounts, type WorklistKey } from '../modules/members/hooks/useWorklistCounts';
 import type { Member, MemberListFilter, MemberSort } from '../modules/members/types/member';
 import { countFilters, type MemberFilterValues } from '../modules/members/utils/filter-values';
 import { OrgTree } from '../modules/org/components/OrgTree';
@@ -21,11 +27,15 @@ import { useOrgTree } from '../modules/org/hooks/useOrgTree';
 // The server's own default; the 姓名 column shows it as sorted.
 const DEFAULT_SORT: MemberSort = { sort: 'name', order: 'asc' };
 
+const isWorklist = (value: string | null): value is WorklistKey =>
+  value === 'all' || value === 'age_out' || value === 'pending_approval';
+
 /** 团员管理: the org tree on the left, the members of the selected subtree on the right. */
 export default function MembersPage() {
   const t = useT();
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
+  const can = useCan();
   const screens = Grid.useBreakpoint();
   const narrow = screens.lg === false;
   const windowHeight = useWindowHeight();
@@ -37,11 +47,22 @@ export default function MembersPage() {
   const [filters, setFilters] = useState<MemberFilterValues>({});
   const [sort, setSort] = useState<MemberSort>(DEFAULT_SORT);
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  // Read once from a link (e.g. the statistics page's 待审核变动); the tabs own it afterwards.
+  const [searchParams] = useSearchParams();
+  const worklistKeys: WorklistKey[] = can('member.approve')
+    ? ['all', 'age_out', 'pending_approval']
+    : ['all', 'age_out'];
+  const [worklist, setWorklist] = useState<WorklistKey>(() => {
+    const linked = searchParams.get('worklist');
+    return isWorklist(linked) && worklistKeys.includes(linked) ? linked : 'all';
+  });
 
   const [formTarget, setFormTarget] = useState<MemberFormTarget | null>(null);
   const [detailId, setDetailId] = useState<number | null>(null);
   const [detailVersion, setDetailVersion] = useState(0);
   const [exporting, setExporting] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [statusTarget, setStatusTarget] = useState<{ member: Member; dialog: StatusDialog } | null>(null);
 
   // A 团支部书记 sees one branch: new members go there without selecting it first.
   const onlyRoot = tree.rootIds.length === 1 ? tree.rootIds[0] : undefined;
@@ -51,7 +72,14 @@ export default function MembersPage() {
     () => ({ orgId: selectedId ?? undefined, q: q || undefined, ...filters, ...sort }),
     [selectedId, q, filters, sort],
   );
-  const list = useMemberList({ ...filter, ...paging });
+  const list = useMemberList({ ...filter, worklist: worklist === 'all' ? undefined : worklist, ...paging });
+  const worklistCounts = useWorklistCounts(filter, worklistKeys);
+  const tabList = useWorklistTabList(worklistKeys, worklistCounts.counts);
+
+  const reloadAll = () => {
+    list.reload();
+    worklistCounts.reload();
+  };
 
   const firstPage = () => setPaging((prev) => ({ ...prev, page: 1 }));
 
@@ -88,6 +116,9 @@ export default function MembersPage() {
       case 'create':
         if (createIn) setFormTarget({ mode: 'create', branch: { id: createIn.id, name: createIn.name } });
         break;
+      case 'import':
+        setImporting(true);
+        break;
       case 'export':
         void runExport();
         break;
@@ -98,8 +129,20 @@ export default function MembersPage() {
   };
 
   const onRow = (action: MemberRowAction, member: Member) => {
-    if (action === 'details') setDetailId(member.id);
-    else void openEdit(member.id, member);
+    switch (action) {
+      case 'details':
+        setDetailId(member.id);
+        break;
+      case 'edit':
+        void openEdit(member.id, member);
+        break;
+      case 'exit':
+        setStatusTarget({ member, dialog: { kind: 'request', initialKind: 'aged_out' } });
+        break;
+      case 'decide':
+        setStatusTarget({ member, dialog: { kind: 'decide' } });
+        break;
+    }
   };
 
   const treeHeight = narrow ? 300 : Math.max(320, windowHeight - 190);
@@ -121,7 +164,7 @@ export default function MembersPage() {
                 aria-label={t('common.refresh')}
                 onClick={() => {
                   void tree.refresh(expandedKeys.map(Number));
-                  list.reload();
+                  reloadAll();
                 }}
               />
             </Tooltip>
@@ -138,7 +181,17 @@ export default function MembersPage() {
         </Card>
       </Col>
       <Col xs={24} lg={{ flex: '1 1 0' }} style={{ minWidth: 0 }}>
-        <Card size="small">
+        <Card
+          size="small"
+          tabList={tabList}
+          activeTabKey={worklist}
+          onTabChange={(key) => {
+            setWorklist(key as WorklistKey);
+            firstPage();
+          }}
+          // Three tabs with their counts just fit a phone when the gaps are narrow.
+          tabProps={{ size: 'middle', tabBarGutter: screens.sm === false ? 12 : undefined }}
+        >
           <Flex vertical gap={12}>
             <MemberToolbar current={current} createIn={createIn} exporting={exporting} onAction={onToolbar} />
             <MemberFilters
@@ -178,7 +231,8 @@ export default function MembersPage() {
               }}
               onAction={onRow}
               compact={screens.md === false}
-              emptyText={filtered ? t('member.noMatch') : t('member.empty')}
+              emptyText={filtered || worklist !== 'all' ? t('member.noMatch') : t('member.empty')}
+              worklist={worklist === 'all' ? undefined : worklist}
             />
           </Flex>
         </Card>
@@ -190,7 +244,7 @@ export default function MembersPage() {
           onClose={() => setFormTarget(null)}
           onSaved={() => {
             setFormTarget(null);
-            list.reload();
+            reloadAll();
             setDetailVersion((v) => v + 1);
           }}
         />
@@ -200,7 +254,29 @@ export default function MembersPage() {
           memberId={detailId}
           reloadToken={detailVersion}
           onEdit={(member) => void openEdit(member.id, member)}
+          onStatusChanged={reloadAll}
           onClose={() => setDetailId(null)}
+        />
+      )}
+      {statusTarget && (
+        <MemberStatusDialog
+          member={statusTarget.member}
+          dialog={statusTarget.dialog}
+          onClose={() => setStatusTarget(null)}
+          onDone={() => {
+            setStatusTarget(null);
+            reloadAll();
+          }}
+        />
+      )}
+      {importing && (
+        <MemberImportDrawer
+          onImported={reloadAll}
+          onClose={() => {
+            setImporting(false);
+            // A job left running imports all the same; show whatever it has put in by now.
+            reloadAll();
+          }}
         />
       )}
     </Row>

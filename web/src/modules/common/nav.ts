@@ -3,9 +3,21 @@ import type { Permission } from '../auth/types/me';
 
 export type NavItem = { path: string; label: MessageKey; permission: Permission };
 
-/** The side menu, in order; the first item the post may open is the home page. */
+/**
+ * The side menu, in order; the first item the post may open is the home page. A member's own
+ * account holds `self.read` alone, so its home is 我的团籍.
+ */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/orgs', label: 'nav.orgs', permission: 'org.read' },
   { path: '/members', label: 'nav.members', permission: 'member.read' },
+  { path: '/members/stats', label: 'nav.memberStats', permission: 'member.read' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },
+  { path: '/me', label: 'nav.me', permission: 'self.read' },
 ];
+
+/** The menu item a path belongs to: the longest one it starts with, so /members/stats is not /members. */
+export function navItemOf(pathname: string): NavItem | undefined {
+  return NAV_ITEMS.filter((item) => pathname === item.path || pathname.startsWith(`${item.path}/`)).sort(
+    (a, b) => b.path.length - a.path.length,
+  )[0];
+}

@@ -22,4 +22,11 @@ export const AUDIT_ACTION_LABELS: Record<string, Bilingual> = {
   'member.update': { zh: '编辑团员', en: 'Edit member' },
   'member.reveal': { zh: '查看团员完整信息', en: 'Reveal member details' },
   'member.export': { zh: '导出团员', en: 'Export members' },
+  'member.status.request': { zh: '发起团籍变动', en: 'Request a status change' },
+  'member.status.approve': { zh: '同意团籍变动', en: 'Approve a status change' },
+  'member.status.reject': { zh: '退回团籍变动', en: 'Reject a status change' },
+  'member.status.restore': { zh: '恢复团籍', en: 'Restore membership' },
+  'member.import': { zh: 'Excel导入团员', en: 'Import members from Excel' },
+  'member.import.submit': { zh: '上传团员导入文件', en: 'Upload a member import file' },
+  'member.import.errors_download': { zh: '下载导入错误清单', en: 'Download the import error report' },
 };

@@ -3,7 +3,7 @@ import { App, Button, Dropdown } from 'antd';
 import { DownOutlined, IdcardOutlined, SwapOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../../../i18n';
-import { NAV_ITEMS } from '../../common/nav';
+import { navItemOf } from '../../common/nav';
 import { useErrorMessage } from '../../common/hooks/useErrorMessage';
 import { useMe, useSession } from '../hooks/useSession';
 import { postLabel } from '../utils/post-label';
@@ -44,7 +44,7 @@ export function PostSwitcher({ className, maxWidth }: { className?: string; maxW
       const post = next.posts.find((p) => p.id === next.currentPostId);
       message.success(t('auth.switchedPost', { post: post ? postLabel(post) : '' }));
       // The new post sees another part of the tree: drop selections made under the old one.
-      const page = NAV_ITEMS.find((item) => location.pathname.startsWith(item.path));
+      const page = navItemOf(location.pathname);
       const allowed = !page || next.permissions.includes(page.permission);
       navigate(allowed ? location.pathname : '/', { replace: true });
     } catch (err) {

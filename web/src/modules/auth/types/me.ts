@@ -11,6 +11,10 @@ export type Permission =
   | 'member.update'
   | 'member.reveal'
   | 'member.export'
+  | 'member.status'
+  | 'member.approve'
+  | 'member.import'
+  | 'self.read'
   | 'audit.read'
   | 'user.manage';
 

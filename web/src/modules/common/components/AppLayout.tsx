@@ -4,6 +4,8 @@ import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -16,7 +18,7 @@ import { PostSwitcher } from '../../auth/components/PostSwitcher';
 import { PASSWORD_PATH } from '../../auth/components/RequireAuth';
 import { useCan, useMe, useSession } from '../../auth/hooks/useSession';
 import { postLabel } from '../../auth/utils/post-label';
-import { NAV_ITEMS } from '../nav';
+import { NAV_ITEMS, navItemOf } from '../nav';
 import { BrandMark } from './BrandMark';
 import { FullPageSpin } from './FullPageSpin';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -24,7 +26,9 @@ import { LanguageSwitch } from './LanguageSwitch';
 const NAV_ICONS: Record<string, ReactNode> = {
   '/orgs': <ApartmentOutlined />,
   '/members': <TeamOutlined />,
+  '/members/stats': <BarChartOutlined />,
   '/audit': <AuditOutlined />,
+  '/me': <IdcardOutlined />,
 };
 
 /** The signed-in frame: side menu by permission, header with post, language and account actions. */
@@ -53,7 +57,9 @@ export function AppLayout() {
       label: <Link to={item.path}>{t(item.label)}</Link>,
     }),
   );
-  const selectedKey = NAV_ITEMS.find((item) => location.pathname.startsWith(item.path))?.path;
+  const selectedKey = navItemOf(location.pathname)?.path;
+  // A member's own account has one page: no side menu to choose from, the page gets the width.
+  const showSider = !isMobile && menuItems.length > 1;
 
   const onLogout = async () => {
     try {
@@ -129,7 +135,7 @@ export function AppLayout() {
         </Flex>
       </Layout.Header>
       <Layout>
-        {!isMobile && (
+        {showSider && (
           <Layout.Sider
             width={lang === 'en-US' ? 200 : 160}
             collapsible

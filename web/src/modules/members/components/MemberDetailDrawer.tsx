@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Descriptions, Drawer, Flex, Grid, Skeleton, Space } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Flex, Grid, Skeleton, Space, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
-import { EditOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
+import { EditOutlined, EyeInvisibleOutlined, EyeOutlined, SwapOutlined } from '@ant-design/icons';
 import { isAbortError } from '../../../api/client';
 import { useLang, useT } from '../../../i18n';
 import { useCan } from '../../auth/hooks/useSession';
@@ -9,14 +9,21 @@ import { useErrorMessage } from '../../common/hooks/useErrorMessage';
 import { formatTime } from '../../common/utils/format-time';
 import { getMember } from '../api/member-api';
 import { useMemberEnums } from '../hooks/useMemberEnums';
+import { useStatusHistory } from '../hooks/useStatusHistory';
 import type { Member, RevealedMember } from '../types/member';
 import { MemberRevealModal } from './MemberRevealModal';
+import { MemberStatusBanner } from './MemberStatusBanner';
+import { MemberStatusDialog, type StatusDialog } from './MemberStatusDialog';
 import { MemberStatusTag } from './MemberStatusTag';
+import { MemberStatusTimeline } from './MemberStatusTimeline';
+import { PartyMemberTag } from './PartyMemberTag';
 
 type Props = {
   memberId: number;
   onClose: () => void;
   onEdit: (member: Member) => void;
+  /** After a 团籍变动, so that the page can refresh its list and worklist counts. */
+  onStatusChanged?: (member: Member) => void;
   reloadToken?: number;
 };
 
@@ -24,7 +31,7 @@ type Props = {
  * Every field of one member. The ID and phone arrive masked; the full values, fetched on request
  * with a reason, live only in this component's state and go when the drawer closes.
  */
-export function MemberDetailDrawer({ memberId, onClose, onEdit, reloadToken }: Props) {
+export function MemberDetailDrawer({ memberId, onClose, onEdit, onStatusChanged, reloadToken }: Props) {
   const t = useT();
   const { lang } = useLang();
   const can = useCan();
@@ -35,6 +42,9 @@ export function MemberDetailDrawer({ memberId, onClose, onEdit, reloadToken }: P
   const [error, setError] = useState<unknown>(null);
   const [revealed, setRevealed] = useState<RevealedMember | null>(null);
   const [asking, setAsking] = useState(false);
+  const [dialog, setDialog] = useState<StatusDialog | null>(null);
+  const [historyVersion, setHistoryVersion] = useState(0);
+  const history = useStatusHistory(memberId, (reloadToken ?? 0) + historyVersion);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -79,11 +89,21 @@ export function MemberDetailDrawer({ memberId, onClose, onEdit, reloadToken }: P
 
   const body = member && (
     <Flex vertical gap={16}>
+      <MemberStatusBanner member={member} onAction={(kind) => setDialog({ kind })} />
       {revealed && <Alert type="warning" showIcon title={t('member.revealLogged')} />}
       {section(t('member.section.basic'), [
         { key: 'name', label: t('member.field.name'), children: member.name },
         { key: 'branch', label: t('member.field.branch'), children: member.orgName },
-        { key: 'status', label: t('member.field.status'), children: <MemberStatusTag status={member.status} /> },
+        {
+          key: 'status',
+          label: t('member.field.status'),
+          children: (
+            <Space size={4} wrap>
+              <MemberStatusTag status={member.status} />
+              {member.partyMemberKeepingMembership && <PartyMemberTag />}
+            </Space>
+          ),
+        },
         { key: 'idType', label: t('member.field.idType'), children: enums.label('idTypes', member.idType) },
         {
           key: 'idNumber',
@@ -154,6 +174,14 @@ export function MemberDetailDrawer({ memberId, onClose, onEdit, reloadToken }: P
         { key: 'household', label: t('member.field.household'), children: member.household ?? none },
         { key: 'workplace', label: t('member.field.workplace'), children: member.workplace ?? none },
       ])}
+      <div>
+        <Typography.Title level={5} className="tw-section-title">
+          {t('member.history')}
+        </Typography.Title>
+        {history.error !== null && <Alert type="error" showIcon title={errorMessage(history.error)} />}
+        {history.items === null && history.error === null && <Skeleton active paragraph={{ rows: 2 }} />}
+        {history.items && <MemberStatusTimeline items={history.items} />}
+      </div>
       {section(t('member.section.record'), [
         { key: 'id', label: t('member.field.id'), children: member.id },
         { key: 'createdAt', label: t('member.field.createdAt'), children: formatTime(member.createdAt) },
@@ -170,17 +198,38 @@ export function MemberDetailDrawer({ memberId, onClose, onEdit, reloadToken }: P
       size={screens.md === false ? '100%' : 560}
       destroyOnHidden
       extra={
-        member &&
-        can('member.update') && (
-          <Button icon={<EditOutlined />} onClick={() => onEdit(member)}>
-            {t('member.edit')}
-          </Button>
+        member && (
+          <Space size={8}>
+            {can('member.status') && member.status === 'normal' && (
+              <Button icon={<SwapOutlined />} onClick={() => setDialog({ kind: 'request' })}>
+                {t('member.exitRequest')}
+              </Button>
+            )}
+            {can('member.update') && (
+              <Button icon={<EditOutlined />} onClick={() => onEdit(member)}>
+                {t('member.edit')}
+              </Button>
+            )}
+          </Space>
         )
       }
     >
       {error !== null && <Alert type="error" showIcon title={errorMessage(error)} />}
       {!member && error === null && <Skeleton active />}
       {body}
+      {dialog && member && (
+        <MemberStatusDialog
+          member={member}
+          dialog={dialog}
+          onClose={() => setDialog(null)}
+          onDone={(updated) => {
+            setDialog(null);
+            setMember(updated);
+            setHistoryVersion((v) => v + 1);
+            onStatusChanged?.(updated);
+          }}
+        />
+      )}
       {asking && member && (
         <MemberRevealModal
           member={member}

@@ -39,6 +39,10 @@ export function MemberFilters({ q, onSearch, filters, onFiltersChange }: Props) 
   const cell = { xs: 12, xl: 8, xxl: 6 };
   const wide = { xs: 24, sm: 12, xl: 8, xxl: 6 };
   const select = { allowClear: true, style: { width: '100%' } };
+  const yesNo = [
+    { value: 'yes', label: t('common.yes') },
+    { value: 'no', label: t('common.no') },
+  ];
 
   return (
     <Flex vertical gap={12}>
@@ -130,13 +134,12 @@ export function MemberFilters({ q, onSearch, filters, onFiltersChange }: Props) 
             </Col>
             <Col {...cell}>
               <Form.Item name="isCadre" label={t('member.field.isCadre')}>
-                <Select
-                  {...select}
-                  options={[
-                    { value: 'yes', label: t('common.yes') },
-                    { value: 'no', label: t('common.no') },
-                  ]}
-                />
+                <Select {...select} options={yesNo} />
+              </Form.Item>
+            </Col>
+            <Col {...cell}>
+              <Form.Item name="partyMember" label={t('member.partyKeeping')} tooltip={t('member.partyKeepingHint')}>
+                <Select {...select} options={yesNo} />
               </Form.Item>
             </Col>
           </Row>

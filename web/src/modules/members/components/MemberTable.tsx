@@ -5,10 +5,13 @@ import { useLang, useT, type Lang } from '../../../i18n';
 import { useCan } from '../../auth/hooks/useSession';
 import type { Page } from '../../common/types/page';
 import { useMemberEnums } from '../hooks/useMemberEnums';
-import type { Member, MemberSort, MemberSortField } from '../types/member';
+import type { Member, MemberSort, MemberSortField, MemberWorklist } from '../types/member';
+import { isPendingStatus } from '../types/member-status';
 import { MemberStatusTag } from './MemberStatusTag';
+import { PartyMemberTag } from './PartyMemberTag';
 
-export type MemberRowAction = 'details' | 'edit';
+/** 离团 and 审批 are offered on the rows of their worklists, where they are the work to do. */
+export type MemberRowAction = 'details' | 'edit' | 'exit' | 'decide';
 
 type Props = {
   data: Page<Member> | null;
@@ -23,17 +26,18 @@ type Props = {
   /** Phones: name with sex, age, branch and status in one cell, and the actions; the rest is in 详情. */
   compact?: boolean;
   emptyText?: string;
+  worklist?: MemberWorklist;
 };
 
 // Chinese labels fit a 1440px screen with the tree beside the table; English ones need more room.
 const WIDTHS = {
   'zh-CN': {
     name: 88, sex: 56, age: 72, idNumber: 176, ethnicity: 72, political: 96, joined: 104, number: 124,
-    branch: 180, post: 100, phone: 120, status: 88, actions: 104,
+    branch: 180, post: 100, phone: 120, status: 168, actions: 104,
   },
   'en-US': {
     name: 120, sex: 72, age: 72, idNumber: 176, ethnicity: 96, political: 140, joined: 116, number: 136,
-    branch: 200, post: 140, phone: 120, status: 120, actions: 120,
+    branch: 200, post: 140, phone: 120, status: 200, actions: 120,
   },
 } satisfies Record<Lang, Record<string, number>>;
 
@@ -48,7 +52,7 @@ function columnOrder(sort: MemberSort, field: MemberSortField): SortOrder {
 
 /** The members of the selected subtree, one server page at a time, sorted by the server. */
 export function MemberTable(props: Props) {
-  const { data, loading, page, pageSize, onPageChange, sort, onSortChange, onAction, compact = false, emptyText } =
+  const { data, loading, page, pageSize, onPageChange, sort, onSortChange, onAction, compact = false, emptyText, worklist } =
     props;
   const t = useT();
   const can = useCan();
@@ -69,8 +73,16 @@ export function MemberTable(props: Props) {
     </Button>
   );
 
+  const worklistAction: MemberRowAction | null =
+    worklist === 'age_out' && can('member.status')
+      ? 'exit'
+      : worklist === 'pending_approval' && can('member.approve')
+        ? 'decide'
+        : null;
+  const actionsWidth = widths.actions + (worklistAction ? 80 : 0);
+
   const actions = (member: Member) => (
-    <Space size={0}>
+    <Space size={0} wrap={compact}>
       <Button type="link" size="small" onClick={() => onAction('details', member)}>
         {t('common.details')}
       </Button>
@@ -79,6 +91,23 @@ export function MemberTable(props: Props) {
           {t('member.edit')}
         </Button>
       )}
+      {worklistAction === 'exit' && member.status === 'normal' && (
+        <Button type="link" size="small" onClick={() => onAction('exit', member)}>
+          {t('member.rowExit')}
+        </Button>
+      )}
+      {worklistAction === 'decide' && isPendingStatus(member.status) && (
+        <Button type="link" size="small" onClick={() => onAction('decide', member)}>
+          {t('member.decide')}
+        </Button>
+      )}
+    </Space>
+  );
+
+  const statusTags = (member: Member) => (
+    <Space size={4} wrap={compact}>
+      <MemberStatusTag status={member.status} />
+      {member.partyMemberKeepingMembership && <PartyMemberTag />}
     </Space>
   );
 
@@ -153,8 +182,8 @@ export function MemberTable(props: Props) {
       width: widths.phone,
       render: (_, m) => (m.phoneMasked ? <span className="tw-mono">{m.phoneMasked}</span> : none),
     },
-    { key: 'status', title: t('member.col.status'), width: widths.status, render: (_, m) => <MemberStatusTag status={m.status} /> },
-    { key: 'actions', title: t('member.col.actions'), fixed: 'end', width: widths.actions, render: (_, m) => actions(m) },
+    { key: 'status', title: t('member.col.status'), width: widths.status, render: (_, m) => statusTags(m) },
+    { key: 'actions', title: t('member.col.actions'), fixed: 'end', width: actionsWidth, render: (_, m) => actions(m) },
   ];
 
   const compactColumns: TableProps<Member>['columns'] = [
@@ -169,7 +198,7 @@ export function MemberTable(props: Props) {
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {sexLabel(m)} · {t('member.ageYears', { age: m.age })}
             </Typography.Text>
-            <MemberStatusTag status={m.status} />
+            {statusTags(m)}
           </Space>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {m.orgName}
@@ -197,7 +226,7 @@ export function MemberTable(props: Props) {
       loading={loading}
       onChange={onChange}
       showSorterTooltip={false}
-      scroll={compact ? undefined : { x: Object.values(widths).reduce((sum, w) => sum + w, 0) }}
+      scroll={compact ? undefined : { x: Object.values(widths).reduce((sum, w) => sum + w, 0) + actionsWidth - widths.actions }}
       locale={emptyText ? { emptyText } : undefined}
       pagination={{
         current: page,

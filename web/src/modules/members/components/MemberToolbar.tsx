@@ -1,11 +1,11 @@
 import { Button, Flex, Space, Tooltip, Typography } from 'antd';
-import { CloseCircleOutlined, DownloadOutlined, UserAddOutlined } from '@ant-design/icons';
+import { CloseCircleOutlined, DownloadOutlined, UploadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useT } from '../../../i18n';
 import { useCan } from '../../auth/hooks/useSession';
 import { OrgStatusTag } from '../../org/components/OrgStatusTag';
 import type { OrgTreeNode } from '../../org/types/org';
 
-export type MemberToolbarAction = 'create' | 'export' | 'showAll';
+export type MemberToolbarAction = 'create' | 'import' | 'export' | 'showAll';
 
 type Props = {
   /** The selected organization; undefined lists everyone the post may see. */
@@ -54,6 +54,11 @@ export function MemberToolbar({ current, createIn, exporting, onAction }: Props)
               {t('member.create')}
             </Button>
           </Tooltip>
+        )}
+        {can('member.import') && (
+          <Button icon={<UploadOutlined />} onClick={() => onAction('import')}>
+            {t('member.import')}
+          </Button>
         )}
         {can('member.export') && (
           <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => onAction('export')}>

@@ -34,6 +34,8 @@ export type Member = {
   household: string | null;
   workplace: string | null;
   status: string;
+  /** 保留团籍的党员: a Party member (or probationary member) who still holds 团籍. */
+  partyMemberKeepingMembership: boolean;
   createdAt: string;
   updatedAt: string;
 };
@@ -52,6 +54,9 @@ export type MemberEnums = {
 };
 
 export type MemberEnumGroup = keyof MemberEnums;
+
+/** 超龄待离团 (normal members at or over the age limit) or 待我审批 (pending exits below the post). */
+export type MemberWorklist = 'age_out' | 'pending_approval';
 
 export type MemberSortField = 'name' | 'birthDate' | 'joinedLeagueOn';
 export type MemberSort = { sort: MemberSortField; order: 'asc' | 'desc' };
@@ -75,6 +80,9 @@ export type MemberListFilter = {
   /** YYYY-MM, inclusive. */
   joinedTo?: string;
   isCadre?: boolean;
+  /** Party members (including probationary) only, or everyone else. */
+  partyMember?: boolean;
+  worklist?: MemberWorklist;
   sort?: MemberSortField;
   order?: 'asc' | 'desc';
 };

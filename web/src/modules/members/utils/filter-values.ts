@@ -2,7 +2,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { MemberListFilter, Sex } from '../types/member';
 
 /** Everything the filter row sets; search text, sort and the tree selection are kept apart. */
-export type MemberFilterValues = Omit<MemberListFilter, 'orgId' | 'q' | 'sort' | 'order'>;
+export type MemberFilterValues = Omit<MemberListFilter, 'orgId' | 'q' | 'sort' | 'order' | 'worklist'>;
 
 /** The same filters as the panel's form holds them. */
 export type FilterFormValues = {
@@ -17,6 +17,7 @@ export type FilterFormValues = {
   joinedFrom?: Dayjs | null;
   joinedTo?: Dayjs | null;
   isCadre?: 'yes' | 'no';
+  partyMember?: 'yes' | 'no';
 };
 
 export const FILTER_MONTH = 'YYYY-MM';
@@ -35,6 +36,7 @@ export function toFilterForm(values: MemberFilterValues): FilterFormValues {
     joinedFrom: values.joinedFrom ? dayjs(values.joinedFrom, FILTER_MONTH) : null,
     joinedTo: values.joinedTo ? dayjs(values.joinedTo, FILTER_MONTH) : null,
     isCadre: values.isCadre === undefined ? undefined : values.isCadre ? 'yes' : 'no',
+    partyMember: values.partyMember === undefined ? undefined : values.partyMember ? 'yes' : 'no',
   };
 }
 
@@ -51,6 +53,7 @@ export function fromFilterForm(values: FilterFormValues): MemberFilterValues {
     joinedFrom: values.joinedFrom?.format(FILTER_MONTH),
     joinedTo: values.joinedTo?.format(FILTER_MONTH),
     isCadre: values.isCadre === undefined ? undefined : values.isCadre === 'yes',
+    partyMember: values.partyMember === undefined ? undefined : values.partyMember === 'yes',
   };
 }
 
