@@ -121,7 +121,7 @@ export class ImportJobRunner {
       await finishImportJob(trx, job.id, outcome);
       if (ctx) {
         await appendAudit(trx, ctx.auditKey, ctx.actor, {
-          action: 'member.import', result: 'failed', targetType: 'import_job', targetId: job.id,
+          action: 'member.import', result: 'failed', orgPath: ctx.scope.postOrgPath, targetType: 'import_job', targetId: job.id,
           detail: { jobId: job.id, status: outcome.status, rows: outcome.totalRows ?? null, badRows: outcome.errorCount ?? null },
         });
       }

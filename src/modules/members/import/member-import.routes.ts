@@ -111,7 +111,7 @@ export function registerMemberImportRoutes(app: FastifyInstance, deps: AppDeps):
       if (!job?.error_file_key || (await storage.size(job.error_file_key)) === null) throw new AppError('NOT_FOUND');
       // The workbook carries the uploaded ID and phone numbers in clear: each download is a sensitive read.
       await deps.db.transaction().execute((trx) =>
-        appendAudit(trx, ctx.auditKey, ctx.actor, { action: 'member.import.errors_download', targetType: 'import_job', targetId: job.id, detail: { jobId: job.id, badRows: job.error_count } }),
+        appendAudit(trx, ctx.auditKey, ctx.actor, { action: 'member.import.errors_download', orgPath: ctx.scope.postOrgPath, targetType: 'import_job', targetId: job.id, detail: { jobId: job.id, badRows: job.error_count } }),
       );
       return reply
         .header('content-type', XLSX)

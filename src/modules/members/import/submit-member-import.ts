@@ -41,7 +41,7 @@ export async function submitMemberImport(ctx: ServiceContext, storage: FileStora
         upload_key: upload.key, upload_bytes: upload.bytes, total_rows: Math.max(0, estimatedRows),
       });
       await appendAudit(trx, ctx.auditKey, ctx.actor, {
-        action: 'member.import.submit', targetType: 'import_job', targetId: jobId, detail: { jobId, bytes: upload.bytes, estimatedRows },
+        action: 'member.import.submit', orgPath: ctx.scope.postOrgPath, targetType: 'import_job', targetId: jobId, detail: { jobId, bytes: upload.bytes, estimatedRows },
       });
     });
     return { jobId };
