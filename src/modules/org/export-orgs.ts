@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../platform/excel/exceljs.ts';
 import { appendAudit } from '../../platform/audit/audit-log.ts';
 import { neutralizeFormula } from '../../platform/excel/neutralize-formula.ts';
 import { AppError } from '../../platform/http/app-error.ts';

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../../platform/excel/exceljs.ts';
 import { neutralizeFormula } from '../../../platform/excel/neutralize-formula.ts';
 import { rule } from '../../../platform/rules/rules.ts';
 import { DATA_SHEET_NAME, ERROR_COLUMN_HEADER, IMPORT_COLUMNS, normalizeLabel, type ImportColumn } from './import-columns.ts';

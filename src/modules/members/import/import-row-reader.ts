@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../../platform/excel/exceljs.ts';
 import type { FileStorage } from '../../../platform/files/file-storage.ts';
 import { singleSheetStream, type XlsxPackage } from '../../../platform/files/xlsx-package.ts';
 import { DATA_SHEET_NAME } from './import-columns.ts';

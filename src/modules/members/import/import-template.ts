@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../../platform/excel/exceljs.ts';
 import { rule } from '../../../platform/rules/rules.ts';
 import { DATA_SHEET_NAME, ERROR_COLUMN_HEADER, IMPORT_COLUMNS } from './import-columns.ts';
 import { addDropdown, OPTIONS_SHEET, writeOptionLists } from './import-dropdowns.ts';

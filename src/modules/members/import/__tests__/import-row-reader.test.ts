@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../../../platform/excel/exceljs.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalFileStorage } from '../../../../platform/files/local-file-storage.ts';
 import { openXlsxPackage } from '../../../../platform/files/xlsx-package.ts';

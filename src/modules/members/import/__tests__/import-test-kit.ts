@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../../../platform/excel/exceljs.ts';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { DEMO_PASSWORD } from '../../../../../test/helpers/test-app.ts';
 import { createTestDb, type TestDb } from '../../../../../test/helpers/test-db.ts';

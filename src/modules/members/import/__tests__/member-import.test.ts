@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../../../platform/excel/exceljs.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openXlsxPackage } from '../../../../platform/files/xlsx-package.ts';
 import { LocalFileStorage } from '../../../../platform/files/local-file-storage.ts';
