@@ -70,7 +70,7 @@ export async function benchEngine(scratch: ScratchDatabase, options: BenchOption
   }
 }
 
-async function engineVersion(db: Db): Promise<string> {
+export async function engineVersion(db: Db): Promise<string> {
   const query = db.engine === 'sqlite' ? sql<{ v: string }>`select sqlite_version() as v` : sql<{ v: string }>`select current_setting('server_version') as v`;
   const { rows } = await query.execute(db);
   return rows[0]?.v ?? '?';

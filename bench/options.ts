@@ -12,16 +12,35 @@ export type BenchOptions = {
   warmup: number;
   /** Upper bound on the measured time of one product/baseline pair, in seconds. */
   maxSecondsPerQuery: number;
+  /** Run the member benchmark (province build, import, member list, statistics) instead of the org one. */
+  members: boolean;
+  /** Members to generate on each engine (members run only). */
+  memberTotal: number;
+  /** Rows of the generated import workbook (members run only). */
+  importRows: number;
+  /** Rows of each plain-INSERT baseline of the member build; the default is the member total. */
+  memberBaselineRows: number;
+  /** Try candidate indexes in the scratch database and measure the member list again. */
+  indexExperiments: boolean;
 };
 
 const USAGE = `npm run bench -- [--orgs N] [--iterations N] [--warmup N] [--max-seconds S] [--postgres URL]
+npm run bench -- --members [--member-total N] [--import-rows N] [--baseline-rows N] [--no-experiments] [same options]
 
   --orgs N          organizations to generate (default 250000, env TUANWU_BENCH_ORGS)
   --iterations N    measured iterations per query (default 200)
   --warmup N        warm-up iterations per query (default 20)
   --max-seconds S   time box per product/baseline pair (default 10)
   --postgres URL    also run on PostgreSQL (env TUANWU_BENCH_DATABASE_URL); the role must be
-                    allowed to create and drop databases`;
+                    allowed to create and drop databases
+
+  --members         the member benchmark instead of the organization one: build the province
+                    (organizations, then members), time the Excel import, the scoped member list
+                    and the per-child statistics (results/members-latest.json)
+  --member-total N  members to generate (default 4500000, env TUANWU_BENCH_MEMBERS)
+  --import-rows N   rows of the generated import workbook (default 100000)
+  --baseline-rows N rows of each plain-INSERT baseline of the member build (default: the member total)
+  --no-experiments  skip the candidate-index experiments on the member list`;
 
 export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
   const { values } = parseArgs({
@@ -32,6 +51,11 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
       warmup: { type: 'string' },
       'max-seconds': { type: 'string' },
       postgres: { type: 'string' },
+      members: { type: 'boolean' },
+      'member-total': { type: 'string' },
+      'import-rows': { type: 'string' },
+      'baseline-rows': { type: 'string' },
+      'no-experiments': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -40,12 +64,18 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     console.log(USAGE);
     process.exit(0);
   }
+  const memberTotal = positiveInt('--member-total', values['member-total'] ?? env.TUANWU_BENCH_MEMBERS ?? '4500000');
   return {
     orgs: positiveInt('--orgs', values.orgs ?? env.TUANWU_BENCH_ORGS ?? '250000'),
     postgresUrl: values.postgres ?? (env.TUANWU_BENCH_DATABASE_URL || null),
     iterations: positiveInt('--iterations', values.iterations ?? '200'),
     warmup: positiveInt('--warmup', values.warmup ?? '20'),
     maxSecondsPerQuery: positiveInt('--max-seconds', values['max-seconds'] ?? '10'),
+    members: values.members ?? false,
+    memberTotal,
+    importRows: positiveInt('--import-rows', values['import-rows'] ?? '100000'),
+    memberBaselineRows: values['baseline-rows'] === undefined ? memberTotal : positiveInt('--baseline-rows', values['baseline-rows']),
+    indexExperiments: !(values['no-experiments'] ?? false),
   };
 }
 

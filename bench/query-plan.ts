@@ -14,11 +14,26 @@ export type QueryPlan = {
  * node-postgres' unnamed statements are planned with their values).
  */
 export async function explain(db: Db, query: CompiledQuery): Promise<QueryPlan> {
-  const prefix = db.engine === 'sqlite' ? 'explain query plan ' : 'explain ';
-  const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(prefix + query.sql, [...query.parameters]));
-  const lines = result.rows.map((row) => String(db.engine === 'sqlite' ? row.detail : row['QUERY PLAN']));
+  const lines = await explainLines(db, query);
   const indexes = await pathIndexNames(db);
   return { lines, pathIndex: indexes.find((name) => lines.some((line) => usesIndex(line, name))) ?? null };
+}
+
+/**
+ * The plan of a compiled statement, one line per node. `analyze` (PostgreSQL only) runs the
+ * statement and adds actual times, row counts and buffers to every node; SQLite has no such mode.
+ */
+export async function explainLines(db: Db, query: CompiledQuery, options: { analyze?: boolean } = {}): Promise<string[]> {
+  const prefix = db.engine === 'sqlite' ? 'explain query plan ' : options.analyze ? 'explain (analyze, buffers) ' : 'explain ';
+  const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(prefix + query.sql, [...query.parameters]));
+  if (db.engine === 'postgres') return result.rows.map((row) => String(row['QUERY PLAN']));
+  // SQLite: indent each node under its parent, as the sqlite3 shell draws it.
+  const depth = new Map<number, number>([[0, -1]]);
+  return result.rows.map((row) => {
+    const d = (depth.get(Number(row.parent)) ?? -1) + 1;
+    depth.set(Number(row.id), d);
+    return `${'  '.repeat(d)}${String(row.detail)}`;
+  });
 }
 
 function usesIndex(line: string, index: string): boolean {

@@ -16,7 +16,7 @@ export type BenchResult = {
 const ENGINE_NAMES = { sqlite: 'SQLite', postgres: 'PostgreSQL' } as const;
 const KIND_LABELS = { page: 'page of 20', count: 'count', listOrgs: 'listOrgs (page + count)' } as const;
 
-export function writeJson(result: BenchResult, file: string): void {
+export function writeJson(result: object, file: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
 }

@@ -3,20 +3,27 @@
  * TUANWU_BENCH_DATABASE_URL is set), then time the org service's subtree listing against the
  * plain indexed SQL on the same data. Markdown goes to stdout, progress to stderr, and the
  * numbers to bench/results/latest.json.
+ *
+ * `npm run bench -- --members`: build the whole province (organizations, then members), then time
+ * the Excel import, the scoped member list and the per-child statistics against the engine's own
+ * rates and plain SQL; numbers to bench/results/members-latest.json.
  */
+// First: it must replace a module of exceljs before anything loads exceljs (see the file).
+import './exceljs-utf8-fix.ts';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchEngine, type EngineResult } from './bench-engine.ts';
+import { benchMembersEngine, type MemberEngineResult } from './member-bench-engine.ts';
+import { renderMembersMarkdown, type MemberBenchResult } from './member-report.ts';
 import { parseBenchOptions } from './options.ts';
 import { plansWithoutPathIndex, renderMarkdown, writeJson, type BenchResult } from './report.ts';
 import { openScratchPostgres, openScratchSqlite, type ScratchDatabase } from './scratch-database.ts';
 
-const RESULTS_FILE = fileURLToPath(new URL('./results/latest.json', import.meta.url));
-
-const log = (line: string) => console.error(`» ${line}`);
-
 const options = parseBenchOptions(process.argv.slice(2), process.env);
+const RESULTS_FILE = fileURLToPath(new URL(options.members ? './results/members-latest.json' : './results/latest.json', import.meta.url));
+
+const log = (line: string) => console.error(`» ${new Date().toISOString().slice(11, 19)} ${line}`);
 const startedAt = new Date().toISOString();
 
 // Ctrl-C in the middle of a run must not leave a throwaway database behind.
@@ -30,9 +37,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-async function run(scratch: ScratchDatabase): Promise<EngineResult> {
+async function run(scratch: ScratchDatabase): Promise<EngineResult | MemberEngineResult> {
   try {
-    return await benchEngine(scratch, options, log);
+    return options.members ? await benchMembersEngine(scratch, options, log) : await benchEngine(scratch, options, log);
   } catch (error) {
     // Closing the database under a running query makes it fail; by the time that failure
     // arrives here the database is gone, so end quietly instead of printing it as a crash.
@@ -44,7 +51,7 @@ async function run(scratch: ScratchDatabase): Promise<EngineResult> {
 // PostgreSQL's database is created first so that a wrong URL fails before minutes of SQLite work.
 if (options.postgresUrl) open.push(await openScratchPostgres(options.postgresUrl));
 open.unshift(openScratchSqlite());
-const engines: EngineResult[] = [];
+const engines: (EngineResult | MemberEngineResult)[] = [];
 try {
   for (const scratch of open) engines.push(await run(scratch));
 } finally {
@@ -53,7 +60,7 @@ try {
 }
 
 const { postgresUrl, ...shown } = options;
-const result: BenchResult = {
+const result = {
   startedAt,
   finishedAt: new Date().toISOString(),
   machine: {
@@ -66,17 +73,24 @@ const result: BenchResult = {
   commit: gitCommit(),
   // The URL may carry a password; the report only says whether PostgreSQL ran.
   options: { ...shown, postgres: postgresUrl !== null },
-  engines,
 };
 
-console.log(renderMarkdown(result));
-writeJson(result, RESULTS_FILE);
-log(`wrote ${RESULTS_FILE}`);
+if (options.members) {
+  const members: MemberBenchResult = { ...result, engines: engines as MemberEngineResult[] };
+  console.log(renderMembersMarkdown(members));
+  writeJson(members, RESULTS_FILE);
+  log(`wrote ${RESULTS_FILE}`);
+} else {
+  const orgs: BenchResult = { ...result, engines: engines as EngineResult[] };
+  console.log(renderMarkdown(orgs));
+  writeJson(orgs, RESULTS_FILE);
+  log(`wrote ${RESULTS_FILE}`);
 
-const unfair = plansWithoutPathIndex(result).filter((p) => p.side === 'baseline');
-if (unfair.length > 0) {
-  log(`WARNING: ${unfair.length} baseline plan(s) do not read the path index, so their ratios are not a fair comparison`);
-  process.exitCode = 1;
+  const unfair = plansWithoutPathIndex(orgs).filter((p) => p.side === 'baseline');
+  if (unfair.length > 0) {
+    log(`WARNING: ${unfair.length} baseline plan(s) do not read the path index, so their ratios are not a fair comparison`);
+    process.exitCode = 1;
+  }
 }
 
 /** The commit measured, marked when the working tree has changes the numbers include. */

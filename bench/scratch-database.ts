@@ -10,6 +10,8 @@ export type ScratchDatabase = {
   db: Db;
   /** Where it lives, for the report (never contains a password). */
   location: string;
+  /** A private temporary directory for files of the run (uploads, workbooks), removed with the database. */
+  tempDir: string;
   /** Close the handle and remove the database. Every call waits for the same removal, so a
    *  signal handler and the run's own cleanup can both call it. */
   dispose(): Promise<void>;
@@ -23,6 +25,7 @@ export function openScratchSqlite(): ScratchDatabase {
   return {
     db,
     location: file,
+    tempDir: dir,
     dispose: once(async () => {
       try {
         await db.destroy();
@@ -43,13 +46,16 @@ export async function openScratchPostgres(adminUrl: string): Promise<ScratchData
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = connect({ engine: 'postgres', url: url.toString() });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuanwu-bench-'));
   return {
     db,
     location: `${url.host}/${name}`,
+    tempDir: dir,
     dispose: once(async () => {
       try {
         await db.destroy();
       } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
         // FORCE (PostgreSQL 13+) so that a connection left behind by an interrupted run cannot keep it alive.
         await runAdmin(adminUrl, `drop database if exists ${name} with (force)`);
       }
