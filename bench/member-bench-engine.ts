@@ -113,7 +113,8 @@ export async function benchMembersEngine(scratch: ScratchDatabase, options: Benc
 
     const experiments: ExperimentResult[] = [];
     if (options.indexExperiments) {
-      for (const experiment of INDEX_EXPERIMENTS.filter((x) => x.create[db.engine].length > 0)) {
+      const chosen = INDEX_EXPERIMENTS.filter((x) => x.create[db.engine].length > 0 && (options.experiments === null || options.experiments.includes(x.name)));
+      for (const experiment of chosen) {
         experiments.push(await createExperiment(db, experiment, log));
         try {
           await measureList(experiment.name);
@@ -123,9 +124,12 @@ export async function benchMembersEngine(scratch: ScratchDatabase, options: Benc
       }
     }
 
-    log(`${db.engine}: Excel import of ${n(options.importRows)} rows`);
-    const county = (await db.selectFrom('organization').selectAll().where('id', '=', posts.find((p) => p.level === 'county')!.id).executeTakeFirstOrThrow()) as OrganizationRow;
-    const imported = await benchImport(db, keys, county, scratch.tempDir, options.importRows, log);
+    let imported: ImportResult | null = null;
+    if (!options.skipImport) {
+      log(`${db.engine}: Excel import of ${n(options.importRows)} rows`);
+      const county = (await db.selectFrom('organization').selectAll().where('id', '=', posts.find((p) => p.level === 'county')!.id).executeTakeFirstOrThrow()) as OrganizationRow;
+      imported = await benchImport(db, keys, county, scratch.tempDir, options.importRows, log);
+    }
 
     return { engine: db.engine, version, location: scratch.location, tree, members, insertBaselines, posts, list, stats, experiments, plans, import: imported };
   } finally {
@@ -172,13 +176,21 @@ async function createExperiment(db: Db, experiment: IndexExperiment, log: (line:
   log(`${db.engine}: experiment ${experiment.name}: ${experiment.description}`);
   const statements = experiment.create[db.engine];
   const started = performance.now();
-  for (const statement of statements) await sql.raw(statement).execute(db);
+  for (const statement of statements) await sql.raw(statement.replace('{database}', await databaseName(db))).execute(db);
   if (db.engine === 'postgres') await sql`analyze member`.execute(db);
   const createMs = performance.now() - started;
+  await experiment.settle?.(db);
   return { name: experiment.name, description: experiment.description, createMs, statements, bytes: await experiment.bytes?.(db) ?? null };
 }
 
 async function dropExperiment(db: Db, experiment: IndexExperiment): Promise<void> {
-  for (const statement of experiment.drop[db.engine]) await sql.raw(statement).execute(db);
+  for (const statement of experiment.drop[db.engine]) await sql.raw(statement.replace('{database}', await databaseName(db))).execute(db);
   if (db.engine === 'postgres') await sql`analyze member`.execute(db);
+  await experiment.settle?.(db);
+}
+
+async function databaseName(db: Db): Promise<string> {
+  if (db.engine !== 'postgres') return 'main';
+  const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(db);
+  return rows[0]!.name;
 }

@@ -10,7 +10,7 @@ import { listMembers, type MemberListRequest } from '../src/modules/members/find
 export const MEMBER_PAGE_SIZE = 20;
 
 export type ListSort = 'name' | 'birthDate';
-export type ListQueryKind = 'count' | 'page' | 'listMembers';
+export type ListQueryKind = 'count' | 'page' | 'listMembers' | 'pageLateJoin' | 'listProposed';
 
 /** The filter every list measurement uses: women aged 18 to 22 (about a sixth of the members). */
 export const LIST_FILTER = { sex: 'female', ageMin: 18, ageMax: 22 } as const satisfies MemberListFilter;
@@ -72,8 +72,41 @@ export function memberListQueries(ctx: ReadContext, prefix: string, today: strin
       productSql: null,
       baselineSql: null,
     });
+    // Proposed shapes (not product code yet): the page sorted and cut to 20 on member alone, then
+    // joined to its 20 branches; and listMembers made of that page and the count without the join.
+    const lateJoin = lateJoinPageQuery(prefix, today, sort);
+    const lateJoinDtos = async () => (await lateJoin.execute(ctx.db)).rows.map((r) => toMemberDto(r as never, today));
+    pairs.push({
+      kind: 'pageLateJoin', sort,
+      product: lateJoinDtos,
+      baseline: () => rawPage.execute(ctx.db),
+      productSql: lateJoin.compile(ctx.db),
+      baselineSql: rawPage.compile(ctx.db),
+    }, {
+      kind: 'listProposed', sort,
+      product: async () => {
+        const [items, count] = await Promise.all([lateJoinDtos(), rawCount.execute(ctx.db)]);
+        return { items, total: Number(count.rows[0]?.n) };
+      },
+      baseline: () => Promise.all([rawPage.execute(ctx.db), rawCount.execute(ctx.db)]),
+      productSql: null,
+      baselineSql: null,
+    });
   }
   return pairs;
+}
+
+/** The page with the sort and LIMIT applied to member alone, then joined to the 20 branches it names. */
+export function lateJoinPageQuery(prefix: string, today: string, sort: ListSort) {
+  const { latest, after } = ageBounds(today);
+  const order = sort === 'name' ? sql`name_initials, name, id` : sql`birth_date, id`;
+  const outer = sort === 'name' ? sql`m.name_initials, m.name, m.id` : sql`m.birth_date, m.id`;
+  return sql<{ id: number }>`select m.*, o.name as org_name from (
+      select * from member
+      where org_path like ${`${prefix}%`} and sex = ${LIST_FILTER.sex} and birth_date <= ${latest} and birth_date > ${after}
+      order by ${order} limit ${MEMBER_PAGE_SIZE}
+    ) m join organization o on o.id = m.org_id
+    order by ${outer}`;
 }
 
 function ageBounds(today: string) {
@@ -104,6 +137,8 @@ export async function assertSameList(ctx: ReadContext, prefix: string, today: st
     const { rows: page } = await rawPageQuery(prefix, today, sort).execute(ctx.db);
     const expected = page.map((r) => r.id).join(' ');
     const got = product.items.map((m) => m.id).join(' ');
+    const { rows: late } = await lateJoinPageQuery(prefix, today, sort).execute(ctx.db);
+    if (late.map((r) => r.id).join(' ') !== expected) throw new Error(`the late-join page differs from the plain page under ${prefix} (sort ${sort})`);
     if (product.total !== Number(counted?.n) || got !== expected) {
       throw new Error(`listMembers and the plain SQL disagree under ${prefix} (sort ${sort}): total ${product.total} vs ${Number(counted?.n)}, page [${got}] vs [${expected}]`);
     }

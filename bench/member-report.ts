@@ -6,7 +6,10 @@ import type { BenchResult } from './report.ts';
 export type MemberBenchResult = Omit<BenchResult, 'engines'> & { engines: MemberEngineResult[] };
 
 const ENGINE_NAMES = { sqlite: 'SQLite', postgres: 'PostgreSQL' } as const;
-const KIND_LABELS: Record<string, string> = { count: 'count', page: `page of ${MEMBER_PAGE_SIZE}`, listMembers: 'listMembers (page + count)' };
+const KIND_LABELS: Record<string, string> = {
+  count: 'count', page: `page of ${MEMBER_PAGE_SIZE}`, listMembers: 'listMembers (page + count)',
+  pageLateJoin: 'proposed: page sorted before the join', listProposed: 'proposed: listMembers = that page + count without join',
+};
 const SORT_LABELS = { name: 'name', birthDate: 'birthDate' } as const;
 
 export function renderMembersMarkdown(result: MemberBenchResult): string {
@@ -73,7 +76,7 @@ export function renderMembersMarkdown(result: MemberBenchResult): string {
     out.push('');
     for (const e of imports) {
       const garbled = e.import!.garbledRowsWithoutFix;
-      out.push(`- ${ENGINE_NAMES[e.engine]}: exceljs 4.4.0 as shipped garbles ${garbled === 0 ? 'none' : `**${int(garbled)}**`} of these ${int(e.import!.rows)} rows (a UTF-8 character split between two inflated chunks becomes U+FFFD; exceljs issues #2063/#2084/#2316)${garbled === 0 ? '' : ', so the product as shipped refuses this valid file'}; the figures above are read through bench/exceljs-utf8-fix.ts (one streaming TextDecoder per part).`);
+      out.push(`- ${ENGINE_NAMES[e.engine]}: exceljs 4.4.0 as shipped garbles ${garbled === 0 ? 'none' : `**${int(garbled)}**`} of these ${int(e.import!.rows)} rows (a UTF-8 character split between two inflated chunks becomes U+FFFD; exceljs issues #2063/#2084/#2316)${garbled === 0 ? '' : ', so without the product\'s fix (src/platform/excel/exceljs-utf8-fix.ts, one streaming TextDecoder per part) it would refuse this valid file'}; the import above reads through that fix.`);
     }
     for (const e of imports) {
       const c = e.import!.counters;
@@ -158,7 +161,7 @@ export function renderMembersMarkdown(result: MemberBenchResult): string {
   out.push('');
   for (const e of result.engines) {
     for (const level of ['city', 'county'] as const) {
-      for (const p of e.plans.filter((plan) => plan.level === level && plan.experiment === null && (plan.kind === 'count' || plan.kind === 'page'))) {
+      for (const p of e.plans.filter((plan) => plan.level === level && plan.experiment === null && ['count', 'page', 'pageLateJoin'].includes(plan.kind))) {
         out.push(`${ENGINE_NAMES[e.engine]}, ${LEVEL_LABELS[level]} post, ${p.side} ${KIND_LABELS[p.kind]}${p.sort ? ` by ${p.sort}` : ''}:`);
         out.push('```', p.sql.replace(/\s+/g, ' ').trim(), ...p.lines, '```');
       }

@@ -22,6 +22,12 @@ export type BenchOptions = {
   memberBaselineRows: number;
   /** Try candidate indexes in the scratch database and measure the member list again. */
   indexExperiments: boolean;
+  /** Only these experiments (by name); null runs them all. */
+  experiments: string[] | null;
+  /** Run on this engine only (null: SQLite, and PostgreSQL when a URL is given). */
+  only: 'sqlite' | 'postgres' | null;
+  /** Leave out the Excel import (members run only). */
+  skipImport: boolean;
 };
 
 const USAGE = `npm run bench -- [--orgs N] [--iterations N] [--warmup N] [--max-seconds S] [--postgres URL]
@@ -40,7 +46,10 @@ npm run bench -- --members [--member-total N] [--import-rows N] [--baseline-rows
   --member-total N  members to generate (default 4500000, env TUANWU_BENCH_MEMBERS)
   --import-rows N   rows of the generated import workbook (default 100000)
   --baseline-rows N rows of each plain-INSERT baseline of the member build (default: the member total)
-  --no-experiments  skip the candidate-index experiments on the member list`;
+  --no-experiments  skip the candidate-index experiments on the member list
+  --experiment NAME run only this candidate (repeatable; names in member-index-experiments.ts)
+  --skip-import     leave out the Excel import
+  --only ENGINE     run on sqlite or postgres only`;
 
 export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
   const { values } = parseArgs({
@@ -56,6 +65,9 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
       'import-rows': { type: 'string' },
       'baseline-rows': { type: 'string' },
       'no-experiments': { type: 'boolean' },
+      'skip-import': { type: 'boolean' },
+      experiment: { type: 'string', multiple: true },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -76,7 +88,16 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     importRows: positiveInt('--import-rows', values['import-rows'] ?? '100000'),
     memberBaselineRows: values['baseline-rows'] === undefined ? memberTotal : positiveInt('--baseline-rows', values['baseline-rows']),
     indexExperiments: !(values['no-experiments'] ?? false),
+    experiments: values.experiment ?? null,
+    only: onlyEngine(values.only),
+    skipImport: values['skip-import'] ?? false,
   };
+}
+
+function onlyEngine(text: string | undefined): 'sqlite' | 'postgres' | null {
+  if (text === undefined) return null;
+  if (text === 'sqlite' || text === 'postgres') return text;
+  throw new Error(`--only: sqlite or postgres, got '${text}'\n\n${USAGE}`);
 }
 
 function positiveInt(name: string, text: string): number {

@@ -49,8 +49,9 @@ async function run(scratch: ScratchDatabase): Promise<EngineResult | MemberEngin
 }
 
 // PostgreSQL's database is created first so that a wrong URL fails before minutes of SQLite work.
-if (options.postgresUrl) open.push(await openScratchPostgres(options.postgresUrl));
-open.unshift(openScratchSqlite());
+if (options.only === 'postgres' && !options.postgresUrl) throw new Error('--only postgres needs TUANWU_BENCH_DATABASE_URL or --postgres');
+if (options.postgresUrl && options.only !== 'sqlite') open.push(await openScratchPostgres(options.postgresUrl));
+if (options.only !== 'postgres') open.unshift(openScratchSqlite());
 const engines: (EngineResult | MemberEngineResult)[] = [];
 try {
   for (const scratch of open) engines.push(await run(scratch));
@@ -79,7 +80,10 @@ if (options.members) {
   const members: MemberBenchResult = { ...result, engines: engines as MemberEngineResult[] };
   console.log(renderMembersMarkdown(members));
   writeJson(members, RESULTS_FILE);
-  log(`wrote ${RESULTS_FILE}`);
+  // Also under a name of its own, so that a quick check does not overwrite the last full run.
+  const sized = fileURLToPath(new URL(`./results/members-${options.memberTotal}${options.only ? `-${options.only}` : ''}.json`, import.meta.url));
+  writeJson(members, sized);
+  log(`wrote ${RESULTS_FILE} and ${sized}`);
 } else {
   const orgs: BenchResult = { ...result, engines: engines as EngineResult[] };
   console.log(renderMarkdown(orgs));
