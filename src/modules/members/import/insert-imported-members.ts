@@ -3,7 +3,7 @@ import type { NewMemberRow, OrganizationRow } from '../../../platform/db/schema.
 import type { ServiceContext } from '../../../platform/service-context.ts';
 import { requireOrgsInScope } from '../../org/org.repository.ts';
 import { newMemberRow } from '../member-row.ts';
-import { applyToPath } from '../stats/apply-member-stats.ts';
+import { applyToPaths } from '../stats/apply-member-stats.ts';
 import { contributionOf, type Contribution } from '../stats/member-contribution.ts';
 import type { CheckedRow } from './import-row-checker.ts';
 
@@ -66,7 +66,7 @@ export async function insertImportedMembers(
     }
     await flush();
     if (inserted !== input.expectedRows) throw new Error(`imported ${inserted} rows, expected ${input.expectedRows}`);
-    for (const [orgId, contribution] of contributions) await applyToPath(trx, branches.get(orgId)!.path, contribution);
+    await applyToPaths(trx, [...contributions].map(([orgId, contribution]) => [branches.get(orgId)!.path, contribution] as const));
     await appendAudit(trx, ctx.auditKey, ctx.actor, {
       action: 'member.import', orgPath: commonPath([...branches.values()].map((b) => b.path)), targetType: 'import_job', targetId: input.jobId,
       detail: { jobId: input.jobId, rows: inserted, branches: branches.size },

@@ -6,8 +6,28 @@ import { idsOnPath } from './member-contribution.ts';
 /** Add a contribution (possibly negative) to the counters of each organization on the path. */
 export async function applyToPath(trx: Kysely<Database>, path: string, contribution: Contribution, sign: 1 | -1 = 1): Promise<void> {
   if (contribution.size === 0) return;
-  const rows = idsOnPath(path).flatMap((orgId) =>
-    [...contribution].map(([key, n]) => {
+  await upsertCounters(trx, idsOnPath(path).map((orgId) => [orgId, contribution] as const), sign);
+}
+
+/**
+ * Add many branches' contributions at once (a bulk import): summed per ancestor first, so each
+ * counter row is written once instead of once per branch below it.
+ */
+export async function applyToPaths(trx: Kysely<Database>, byPath: Iterable<readonly [string, Contribution]>): Promise<void> {
+  const byOrg = new Map<number, Contribution>();
+  for (const [path, contribution] of byPath) {
+    for (const orgId of idsOnPath(path)) {
+      const sum = byOrg.get(orgId) ?? new Map<string, number>();
+      for (const [key, n] of contribution) sum.set(key, (sum.get(key) ?? 0) + n);
+      byOrg.set(orgId, sum);
+    }
+  }
+  await upsertCounters(trx, byOrg, 1);
+}
+
+async function upsertCounters(trx: Kysely<Database>, byOrg: Iterable<readonly [number, Contribution]>, sign: 1 | -1): Promise<void> {
+  const rows = [...byOrg].flatMap(([orgId, contribution]) =>
+    [...contribution].filter(([, n]) => n !== 0).map(([key, n]) => {
       const [dimension, bucket] = key.split('\u0000') as [string, string];
       return { org_id: orgId, dimension, bucket, n: n * sign };
     }),

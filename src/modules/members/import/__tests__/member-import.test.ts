@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from '../../../../platform/excel/exceljs.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rebuildMemberStats } from '../../stats/rebuild-member-stats.ts';
 import { openXlsxPackage } from '../../../../platform/files/xlsx-package.ts';
 import { LocalFileStorage } from '../../../../platform/files/local-file-storage.ts';
 import { inflateEntry } from '../../../../platform/files/zip-entries.ts';
@@ -94,6 +95,13 @@ describe('member Excel import', () => {
     expect(JSON.stringify(audit)).not.toContain(rows[0]!['证件号码']);
     // The upload held ID numbers in clear; it is gone once imported.
     expect(storedFiles(t.filesDir)).toEqual([]);
+
+    // The statistics counters the import maintained equal a full recount.
+    const counters = async () => (await t.db.selectFrom('member_stat').select(['org_id', 'dimension', 'bucket', 'n']).where('n', '!=', 0).execute())
+      .map((r) => `${r.org_id}|${r.dimension}|${r.bucket}|${r.n}`).sort();
+    const maintained = await counters();
+    await rebuildMemberStats(t.db);
+    expect(maintained).toEqual(await counters());
   });
 
   it('imports nothing from a file with bad rows, and names every bad row and its reasons in the error workbook', async () => {
