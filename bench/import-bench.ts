@@ -21,7 +21,7 @@ import { newMemberRow } from '../src/modules/members/member-row.ts';
 import { SequenceAllocator } from '../src/modules/members/seed/demo-members.ts';
 import { setExcelJsUtf8Fix } from './exceljs-utf8-fix.ts';
 import { writeImportWorkbook } from './import-workbook.ts';
-import { applyToPath } from '../src/modules/members/stats/apply-member-stats.ts';
+import { applyToPath, applyToPaths } from '../src/modules/members/stats/apply-member-stats.ts';
 import { contributionOf, idsOnPath, type Contribution } from '../src/modules/members/stats/member-contribution.ts';
 import { sql } from 'kysely';
 import { MEMBER_INSERT_BATCH, timeRolledBackInserts } from './member-insert-baseline.ts';
@@ -65,10 +65,10 @@ export type ImportResult = {
     insertRest: number;
   };
   /**
-   * The counter update at the end of phase 2, alone, each in a transaction rolled back: as the
-   * product does it (applyToPath once per branch: every ancestor's counter rows upserted once per
-   * branch below it) and merged (the contributions summed per ancestor first, each counter row
-   * upserted once).
+   * The counter update at the end of phase 2, alone, each in a transaction rolled back: once per
+   * branch with applyToPath (what the import did before commit 12d9f6a: every ancestor's counter
+   * rows upserted once per branch below it), and with applyToPaths (what it does now: summed per
+   * ancestor first, each counter row upserted once).
    */
   counters: { branches: number; perBranchMs: number; perBranchRows: number; mergedMs: number; mergedRows: number };
   /** Distinct names in the file (what pinyin-pro was asked for). */
@@ -188,7 +188,7 @@ export async function benchImport(db: Db, keys: Keys, county: OrganizationRow, t
   const rawInsert = await timeRolledBackInserts(db, compiled);
   if (rawInsert.rows !== rows) throw new Error(`raw insert wrote ${rawInsert.rows} rows, expected ${rows}`);
 
-  log(`${db.engine}: import — the counter update alone, per branch (as the product) and merged per ancestor, rolled back`);
+  log(`${db.engine}: import — the counter update alone, per branch (applyToPath) and summed per ancestor (applyToPaths), rolled back`);
   const counters = await timeCounterUpdates(db, built, branchById);
 
   const fileChecks = checkMs - read - rowChecks;
@@ -222,7 +222,7 @@ async function rolledBack(db: Db, work: (trx: Db) => Promise<void>): Promise<num
   return ms;
 }
 
-/** The counter update of phase 2 for these rows, as the product runs it and merged per ancestor. */
+/** The counter update of phase 2 for these rows, per branch (applyToPath) and summed per ancestor (applyToPaths). */
 async function timeCounterUpdates(db: Db, rows: NewMemberRow[], branches: Map<number, { industry_category?: string; path: string }>): Promise<ImportResult['counters']> {
   const industry = new Map((await db.selectFrom('organization').select(['id', 'industry_category']).where('id', 'in', [...branches.keys()]).execute()).map((b) => [b.id, b.industry_category]));
   const byBranch = new Map<number, Contribution>();
@@ -239,27 +239,11 @@ async function timeCounterUpdates(db: Db, rows: NewMemberRow[], branches: Map<nu
       perBranchRows += idsOnPath(branches.get(orgId)!.path).length * contribution.size;
     }
   });
-  // Proposed: sum per ancestor first, then one upsert per counter row.
-  const merged = new Map<string, { org_id: number; dimension: string; bucket: string; n: number }>();
-  const mergedMs = await rolledBack(db, async (trx) => {
-    for (const [orgId, contribution] of byBranch) {
-      for (const ancestor of idsOnPath(branches.get(orgId)!.path)) {
-        for (const [key, n] of contribution) {
-          const id = `${ancestor}\u0000${key}`;
-          const row = merged.get(id);
-          if (row) row.n += n;
-          else {
-            const [dimension, bucket] = key.split('\u0000') as [string, string];
-            merged.set(id, { org_id: ancestor, dimension, bucket, n });
-          }
-        }
-      }
-    }
-    const all = [...merged.values()];
-    for (let i = 0; i < all.length; i += 400) {
-      await trx.insertInto('member_stat').values(all.slice(i, i + 400))
-        .onConflict((oc) => oc.columns(['org_id', 'dimension', 'bucket']).doUpdateSet({ n: sql`member_stat.n + excluded.n` })).execute();
-    }
-  });
-  return { branches: byBranch.size, perBranchMs, perBranchRows, mergedMs, mergedRows: merged.size };
+  // What the product does since it sums per ancestor (applyToPaths): each counter row upserted once.
+  const distinct = new Set<string>();
+  for (const [orgId, contribution] of byBranch) {
+    for (const ancestor of idsOnPath(branches.get(orgId)!.path)) for (const key of contribution.keys()) distinct.add(`${ancestor}\u0000${key}`);
+  }
+  const mergedMs = await rolledBack(db, (trx) => applyToPaths(trx, [...byBranch].map(([orgId, contribution]) => [branches.get(orgId)!.path, contribution] as const)));
+  return { branches: byBranch.size, perBranchMs, perBranchRows, mergedMs, mergedRows: distinct.size };
 }

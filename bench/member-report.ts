@@ -80,7 +80,7 @@ export function renderMembersMarkdown(result: MemberBenchResult): string {
     }
     for (const e of imports) {
       const c = e.import!.counters;
-      out.push(`- ${ENGINE_NAMES[e.engine]}: the counter update alone (rolled back): as the product does it, applyToPath once per branch, ${int(c.branches)} calls upserting ${int(c.perBranchRows)} counter rows (each ancestor's rows once per branch below it) — **${seconds(c.perBranchMs)}**; summed per ancestor first, ${int(c.mergedRows)} distinct rows upserted once — **${seconds(c.mergedMs)}**.`);
+      out.push(`- ${ENGINE_NAMES[e.engine]}: the counter update alone (rolled back): applyToPath once per branch (the import before 12d9f6a), ${int(c.branches)} calls upserting ${int(c.perBranchRows)} counter rows (each ancestor's rows once per branch below it) — **${seconds(c.perBranchMs)}**; applyToPaths (the import now: summed per ancestor first), ${int(c.mergedRows)} distinct rows upserted once — **${seconds(c.mergedMs)}**.`);
     }
     for (const e of imports) {
       const p = e.import!.parts;
