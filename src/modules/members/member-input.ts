@@ -1,6 +1,7 @@
 import { invalidFields, type FieldError } from '../../platform/http/app-error.ts';
 import { rule } from '../../platform/rules/rules.ts';
 import { parseResidentId, ageOn } from './resident-id.ts';
+import { isCalendarDate } from '../../platform/time/china-date.ts';
 
 /** Fields a caller may set on a member record. */
 export type MemberFields = {
@@ -134,11 +135,6 @@ export function checkMemberFields(
   return { fields, identity };
 }
 
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 function lastDayOf(month: string): string {
   const [year, m] = month.split('-').map(Number) as [number, number];

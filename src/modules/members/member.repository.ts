@@ -6,6 +6,7 @@ import { scopePredicate, type DataScope } from '../../platform/scope/data-scope.
 import { rule } from '../../platform/rules/rules.ts';
 import { EXIT_KINDS, pendingOf } from './status-machine.ts';
 import { yearsBefore } from '../../platform/time/china-date.ts';
+import { escapeLike } from '../../platform/db/escape-like.ts';
 
 /**
  * Members the scope may see, with their branch's name. Every read of the table starts here.
@@ -59,9 +60,6 @@ export type MemberListFilter = {
   worklist?: 'age_out' | 'pending_approval';
 };
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** The filtered members in scope, not yet ordered or paged. */
 export function filteredMembers(db: Kysely<Database>, scope: DataScope, filter: MemberListFilter, blindIndex: BlindIndex, today: string) {

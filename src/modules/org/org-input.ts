@@ -1,6 +1,7 @@
 import { invalidFields, type FieldError } from '../../platform/http/app-error.ts';
 import { rule } from '../../platform/rules/rules.ts';
 import { findRegion } from './region.ts';
+import { isCalendarDate } from '../../platform/time/china-date.ts';
 
 /** Fields a caller may set on an organization. */
 export type OrgFields = {
@@ -70,8 +71,3 @@ export function checkOrgFields(fields: OrgFields, today = new Date().toISOString
   return out;
 }
 
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}

@@ -2,6 +2,7 @@ import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { Database, OrganizationRow } from '../../platform/db/schema.ts';
 import { scopePredicate, type DataScope } from '../../platform/scope/data-scope.ts';
+import { escapeLike } from '../../platform/db/escape-like.ts';
 
 const ORG_COLUMNS = { path: 'organization.path', orgId: 'organization.id' };
 
@@ -45,9 +46,6 @@ export type OrgListFilter = {
   status?: string;
 };
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** The filtered organizations in scope (not yet paged or ordered). */
 export function filteredOrgs(db: Kysely<Database>, scope: DataScope, filter: OrgListFilter, parent: OrganizationRow | undefined) {

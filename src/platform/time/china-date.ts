@@ -10,3 +10,10 @@ export function yearsBefore(date: string, years: number): string {
   if (result.getUTCMonth() !== m - 1) result.setUTCDate(0);
   return result.toISOString().slice(0, 10);
 }
+
+/** True for a real calendar date written 'YYYY-MM-DD' (2021-02-30 is not). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
