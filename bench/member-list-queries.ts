@@ -4,13 +4,13 @@ import type { BlindIndex } from '../src/platform/pii/blind-index.ts';
 import type { DataScope } from '../src/platform/scope/data-scope.ts';
 import { yearsBefore } from '../src/platform/time/china-date.ts';
 import { toMemberDto } from '../src/modules/members/member.dto.ts';
-import { filteredMembers, type MemberListFilter } from '../src/modules/members/member.repository.ts';
+import { filteredMembers, withBranchNames, type MemberListFilter } from '../src/modules/members/member.repository.ts';
 import { listMembers, type MemberListRequest } from '../src/modules/members/find-members.ts';
 
 export const MEMBER_PAGE_SIZE = 20;
 
 export type ListSort = 'name' | 'birthDate';
-export type ListQueryKind = 'count' | 'page' | 'listMembers' | 'pageLateJoin' | 'listProposed';
+export type ListQueryKind = 'count' | 'page' | 'listMembers';
 
 /** The filter every list measurement uses: women aged 18 to 22 (about a sixth of the members). */
 export const LIST_FILTER = { sex: 'female', ageMin: 18, ageMax: 22 } as const satisfies MemberListFilter;
@@ -36,7 +36,7 @@ function request(sort: ListSort): MemberListRequest {
  * opens): the count listMembers runs, and per sort the page it runs and listMembers itself, each
  * against the plain SQL of the same answer:
  * - count: `select count(*) from member where org_path like 'prefix%' and sex = ? and birth_date …` (no join: every member has its branch);
- * - page: `select member.*, organization.name … join organization … order by <sort>, id limit 20`;
+ * - page: `select m.*, o.name from (select * from member where … order by <sort>, id limit 20) m join organization o …`;
  * - listMembers: the service (page and count in parallel, DTO mapping) against the two plain queries in parallel.
  * The product's page and count are rebuilt from the exported filteredMembers exactly as listMembers
  * builds them, so that each can be timed and EXPLAINed alone.
@@ -45,9 +45,11 @@ export function memberListQueries(ctx: ReadContext, prefix: string, today: strin
   const filtered = () => filteredMembers(ctx.db, ctx.scope, { ...LIST_FILTER }, ctx.blindIndex, today);
   const productCount = () => filtered().select((eb) => eb.fn.countAll<number>().as('n'));
   const productPage = (sort: ListSort) => {
-    let query = filtered().selectAll('member').select('organization.name as org_name');
-    query = sort === 'name' ? query.orderBy('member.name_initials', 'asc').orderBy('member.name', 'asc') : query.orderBy('member.birth_date', 'asc');
-    return query.orderBy('member.id').limit(MEMBER_PAGE_SIZE).offset(0);
+    const columns = sort === 'name' ? (['name_initials', 'name', 'id'] as const) : (['birth_date', 'id'] as const);
+    const order = columns.map((column) => ({ column, direction: 'asc' as const }));
+    let page = filtered().selectAll('member');
+    for (const { column } of order) page = page.orderBy(`member.${column}`, 'asc');
+    return withBranchNames(ctx.db, page.limit(MEMBER_PAGE_SIZE).offset(0), order);
   };
   const rawCount = rawCountQuery(prefix, today);
   const pairs: ListPair[] = [{
@@ -72,41 +74,8 @@ export function memberListQueries(ctx: ReadContext, prefix: string, today: strin
       productSql: null,
       baselineSql: null,
     });
-    // Proposed shapes (not product code yet): the page sorted and cut to 20 on member alone, then
-    // joined to its 20 branches; and listMembers made of that page and the count without the join.
-    const lateJoin = lateJoinPageQuery(prefix, today, sort);
-    const lateJoinDtos = async () => (await lateJoin.execute(ctx.db)).rows.map((r) => toMemberDto(r as never, today));
-    pairs.push({
-      kind: 'pageLateJoin', sort,
-      product: lateJoinDtos,
-      baseline: () => rawPage.execute(ctx.db),
-      productSql: lateJoin.compile(ctx.db),
-      baselineSql: rawPage.compile(ctx.db),
-    }, {
-      kind: 'listProposed', sort,
-      product: async () => {
-        const [items, count] = await Promise.all([lateJoinDtos(), rawCount.execute(ctx.db)]);
-        return { items, total: Number(count.rows[0]?.n) };
-      },
-      baseline: () => Promise.all([rawPage.execute(ctx.db), rawCount.execute(ctx.db)]),
-      productSql: null,
-      baselineSql: null,
-    });
   }
   return pairs;
-}
-
-/** The page with the sort and LIMIT applied to member alone, then joined to the 20 branches it names. */
-export function lateJoinPageQuery(prefix: string, today: string, sort: ListSort) {
-  const { latest, after } = ageBounds(today);
-  const order = sort === 'name' ? sql`name_initials, name, id` : sql`birth_date, id`;
-  const outer = sort === 'name' ? sql`m.name_initials, m.name, m.id` : sql`m.birth_date, m.id`;
-  return sql<{ id: number }>`select m.*, o.name as org_name from (
-      select * from member
-      where org_path like ${`${prefix}%`} and sex = ${LIST_FILTER.sex} and birth_date <= ${latest} and birth_date > ${after}
-      order by ${order} limit ${MEMBER_PAGE_SIZE}
-    ) m join organization o on o.id = m.org_id
-    order by ${outer}`;
 }
 
 function ageBounds(today: string) {
@@ -120,12 +89,17 @@ export function rawCountQuery(prefix: string, today: string) {
     where org_path like ${`${prefix}%`} and sex = ${LIST_FILTER.sex} and birth_date <= ${latest} and birth_date > ${after}`;
 }
 
+/** The page sorted and cut on member alone, then joined to the branches of its 20 rows. */
 export function rawPageQuery(prefix: string, today: string, sort: ListSort) {
   const { latest, after } = ageBounds(today);
-  const order = sort === 'name' ? sql`m.name_initials, m.name, m.id` : sql`m.birth_date, m.id`;
-  return sql<{ id: number }>`select m.*, o.name as org_name from member m join organization o on o.id = m.org_id
-    where m.org_path like ${`${prefix}%`} and m.sex = ${LIST_FILTER.sex} and m.birth_date <= ${latest} and m.birth_date > ${after}
-    order by ${order} limit ${MEMBER_PAGE_SIZE}`;
+  const order = sort === 'name' ? sql`name_initials, name, id` : sql`birth_date, id`;
+  const outer = sort === 'name' ? sql`m.name_initials, m.name, m.id` : sql`m.birth_date, m.id`;
+  return sql<{ id: number }>`select m.*, o.name as org_name from (
+      select * from member
+      where org_path like ${`${prefix}%`} and sex = ${LIST_FILTER.sex} and birth_date <= ${latest} and birth_date > ${after}
+      order by ${order} limit ${MEMBER_PAGE_SIZE}
+    ) m join organization o on o.id = m.org_id
+    order by ${outer}`;
 }
 
 /** Fail the run when listMembers and the plain SQL disagree: timings of different answers compare nothing. */
@@ -137,8 +111,6 @@ export async function assertSameList(ctx: ReadContext, prefix: string, today: st
     const { rows: page } = await rawPageQuery(prefix, today, sort).execute(ctx.db);
     const expected = page.map((r) => r.id).join(' ');
     const got = product.items.map((m) => m.id).join(' ');
-    const { rows: late } = await lateJoinPageQuery(prefix, today, sort).execute(ctx.db);
-    if (late.map((r) => r.id).join(' ') !== expected) throw new Error(`the late-join page differs from the plain page under ${prefix} (sort ${sort})`);
     if (product.total !== Number(counted?.n) || got !== expected) {
       throw new Error(`listMembers and the plain SQL disagree under ${prefix} (sort ${sort}): total ${product.total} vs ${Number(counted?.n)}, page [${got}] vs [${expected}]`);
     }

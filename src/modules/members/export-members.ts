@@ -11,7 +11,7 @@ import {
   CADRE_NATURES, EDUCATION_LEVELS, ETHNICITIES, ID_TYPES, LEAGUE_POSTS_BRANCH, MEMBER_STATUSES, OCCUPATIONS, POLITICAL_STATUSES,
 } from './member-enums.ts';
 import { toMemberDto, type MemberDto } from './member.dto.ts';
-import { filteredMembers } from './member.repository.ts';
+import { filteredMembers, withBranchNames } from './member.repository.ts';
 import { memberFilterOf, type MemberListRequest } from './find-members.ts';
 
 const optionalLabel = (items: Parameters<typeof labelOf>[0], code: string | null) => (code ? labelOf(items, code) : null);
@@ -40,7 +40,12 @@ const COLUMNS: { header: string; width: number; value: (m: MemberDto) => string 
 ];
 
 /** 导出团员: the filtered members in scope, masked, as a streamed xlsx; audited before it starts. */
-export async function exportMembers(ctx: ServiceContext, request: Omit<MemberListRequest, 'page' | 'pageSize'>): Promise<{ stream: PassThrough; rows: number }> {
+export async function exportMembers(
+  ctx: ServiceContext,
+  request: Omit<MemberListRequest, 'page' | 'pageSize'>,
+  options: { batchRows?: number } = {},
+): Promise<{ stream: PassThrough; rows: number }> {
+  const batchRows = options.batchRows ?? 2000;
   const today = todayInChina();
   const filter = await memberFilterOf(ctx, request);
   const base = filteredMembers(ctx.db, ctx.scope, filter, ctx.blindIndex, today);
@@ -62,9 +67,20 @@ export async function exportMembers(ctx: ServiceContext, request: Omit<MemberLis
   sheet.getRow(1).commit();
   void (async () => {
     try {
-      for (let offset = 0; offset < total; offset += 2000) {
-        const rows = await base.selectAll('member').select('organization.name as org_name').orderBy('member.org_path').orderBy('member.id').limit(2000).offset(offset).execute();
+      // Keyset pages in (org_path, id) order, the order of the path index, so each page costs the same.
+      let after: { path: string; id: number } | null = null;
+      for (;;) {
+        let page = base.selectAll('member');
+        if (after) {
+          const { path, id } = after;
+          page = page.where((eb) => eb.or([eb('member.org_path', '>', path), eb.and([eb('member.org_path', '=', path), eb('member.id', '>', id)])]));
+        }
+        page = page.orderBy('member.org_path').orderBy('member.id').limit(batchRows);
+        const rows = await withBranchNames(ctx.db, page, [{ column: 'org_path', direction: 'asc' }, { column: 'id', direction: 'asc' }]).execute();
         for (const row of rows) sheet.addRow(COLUMNS.map((c) => neutralizeFormula(c.value(toMemberDto(row, today))))).commit();
+        if (rows.length < batchRows) break;
+        const last = rows[rows.length - 1]!;
+        after = { path: last.org_path, id: last.id };
       }
       sheet.commit();
       await workbook.commit();

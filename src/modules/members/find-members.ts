@@ -1,8 +1,9 @@
 import type { ServiceContext } from '../../platform/service-context.ts';
 import { todayInChina } from '../../platform/time/china-date.ts';
 import { requireOrgsInScope } from '../org/org.repository.ts';
+import type { MemberRow } from '../../platform/db/schema.ts';
 import { toMemberDto, type MemberDto } from './member.dto.ts';
-import { filteredMembers, requireMemberInScope, type MemberListFilter } from './member.repository.ts';
+import { filteredMembers, requireMemberInScope, withBranchNames, type MemberListFilter } from './member.repository.ts';
 
 type ReadContext = Pick<ServiceContext, 'db' | 'scope' | 'blindIndex'>;
 
@@ -27,17 +28,28 @@ export async function memberFilterOf(ctx: ReadContext, request: Omit<MemberListR
   return { ...rest, underPath: org.path };
 }
 
-/** One page of the members in scope that match, with the total. */
+/** The columns a list sort orders by, the id last so that pages never overlap. */
+const SORT_COLUMNS = {
+  // Names sort by pinyin initials first, which is close to the order people expect for Chinese names.
+  name: ['name_initials', 'name', 'id'],
+  birthDate: ['birth_date', 'id'],
+  joinedLeagueOn: ['joined_league_on', 'id'],
+} as const satisfies Record<MemberListRequest['sort'], readonly (keyof MemberRow)[]>;
+
+/**
+ * One page of the members in scope that match, with the total. The page is sorted and cut on the
+ * member table alone and only its rows are joined to their branches, and the count never joins:
+ * at province scale joining first made a city's page sort every matching row (bench/README.md).
+ */
 export async function listMembers(ctx: ReadContext, request: MemberListRequest): Promise<{ items: MemberDto[]; total: number }> {
   const today = todayInChina();
   const base = filteredMembers(ctx.db, ctx.scope, await memberFilterOf(ctx, request), ctx.blindIndex, today);
-  let query = base.selectAll('member').select('organization.name as org_name');
-  // Names sort by pinyin initials first, which is close to the order people expect for Chinese names.
-  if (request.sort === 'name') query = query.orderBy('member.name_initials', request.order).orderBy('member.name', request.order);
-  else if (request.sort === 'birthDate') query = query.orderBy('member.birth_date', request.order);
-  else query = query.orderBy('member.joined_league_on', request.order);
+  const order = SORT_COLUMNS[request.sort].map((column) => ({ column, direction: column === 'id' ? 'asc' as const : request.order }));
+  let page = base.selectAll('member');
+  for (const { column, direction } of order) page = page.orderBy(`member.${column}`, direction);
+  const joined = withBranchNames(ctx.db, page.limit(request.pageSize).offset((request.page - 1) * request.pageSize), order);
   const [rows, count] = await Promise.all([
-    query.orderBy('member.id').limit(request.pageSize).offset((request.page - 1) * request.pageSize).execute(),
+    joined.execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map((r) => toMemberDto(r, today)), total: Number(count.n) };

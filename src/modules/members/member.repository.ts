@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { Database, MemberRow } from '../../platform/db/schema.ts';
 import type { BlindIndex } from '../../platform/pii/blind-index.ts';
@@ -9,15 +9,39 @@ import { yearsBefore } from '../../platform/time/china-date.ts';
 import { escapeLike } from '../../platform/db/escape-like.ts';
 
 /**
- * Members the scope may see, with their branch's name. Every read of the table starts here.
+ * Members the scope may see, from the member table alone. Every read of the table starts here or
+ * at scopedMembers; lists filter and page on this so that the database never joins rows it drops.
  */
-export function scopedMembers(db: Kysely<Database>, scope: DataScope) {
-  const query = db.selectFrom('member').innerJoin('organization', 'organization.id', 'member.org_id');
+export function scopedMemberTable(db: Kysely<Database>, scope: DataScope) {
+  const query = db.selectFrom('member');
   if (scope.kind === 'self') {
     // 仅本人: the one record linked to the signed-in account, if any.
     return query.where('member.id', '=', (eb) => eb.selectFrom('app_user').select('app_user.member_id').where('app_user.id', '=', scope.userId ?? -1));
   }
-  return query.where(scopePredicate<Database, 'member' | 'organization'>(scope, { path: 'member.org_path', orgId: 'member.org_id' }));
+  return query.where(scopePredicate<Database, 'member'>(scope, { path: 'member.org_path', orgId: 'member.org_id' }));
+}
+
+/** Members the scope may see, joined to their branch for its name. */
+export function scopedMembers(db: Kysely<Database>, scope: DataScope) {
+  return scopedMemberTable(db, scope).innerJoin('organization', 'organization.id', 'member.org_id');
+}
+
+/**
+ * A page of member rows (already filtered, ordered and cut) joined to their branches' names,
+ * in the same order. Joining after the LIMIT touches only the page's rows.
+ */
+export function withBranchNames(
+  db: Kysely<Database>,
+  page: SelectQueryBuilder<Database, 'member', MemberRow>,
+  order: readonly { column: keyof MemberRow; direction: 'asc' | 'desc' }[],
+) {
+  let joined = db
+    .selectFrom(page.as('m'))
+    .innerJoin('organization', 'organization.id', 'm.org_id')
+    .selectAll('m')
+    .select('organization.name as org_name');
+  for (const { column, direction } of order) joined = joined.orderBy(`m.${column}`, direction);
+  return joined;
 }
 
 /** A member row with its branch's name and industry. */
@@ -61,9 +85,9 @@ export type MemberListFilter = {
 };
 
 
-/** The filtered members in scope, not yet ordered or paged. */
+/** The filtered members in scope (member table only, no join), not yet ordered or paged. */
 export function filteredMembers(db: Kysely<Database>, scope: DataScope, filter: MemberListFilter, blindIndex: BlindIndex, today: string) {
-  let query = scopedMembers(db, scope);
+  let query = scopedMemberTable(db, scope);
   if (filter.underPath) query = query.where('member.org_path', 'like', `${filter.underPath}%`);
   const q = filter.q?.trim();
   if (q) {

@@ -4,6 +4,9 @@ import ExcelJS from '../../../platform/excel/exceljs.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, orgIdByName, type Client, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { makeResidentId } from '../resident-id.ts';
+import { exportMembers } from '../export-members.ts';
+import { DataScope } from '../../../platform/scope/data-scope.ts';
+import { systemActor } from '../../../platform/audit/audit-log.ts';
 
 describe('member registry API', () => {
   let t: TestApp;
@@ -157,6 +160,53 @@ describe('member registry API', () => {
     for (const m of women.items) expect(m.age >= 20 && m.age <= 25).toBe(true);
     const sorted = (await province.get('/api/members?sort=birthDate&order=desc&pageSize=50')).json().items.map((m: { birthDate: string }) => m.birthDate);
     expect(sorted).toEqual([...sorted].sort().reverse());
+  });
+
+  it('pages through every sort in one stable order, each row named with its own branch', async () => {
+    const rows = await t.db.selectFrom('member').innerJoin('organization', 'organization.id', 'member.org_id')
+      .select(['member.id', 'member.name_initials', 'member.name', 'member.birth_date', 'organization.name as org_name']).execute();
+    const branchOf = new Map(rows.map((r) => [r.id, r.org_name]));
+    const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const expected = {
+      name: [...rows].sort((a, b) => byText(a.name_initials, b.name_initials) || byText(a.name, b.name) || a.id - b.id),
+      birthDate: [...rows].sort((a, b) => byText(a.birth_date, b.birth_date) || a.id - b.id),
+    };
+    for (const sort of ['name', 'birthDate'] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        // Ties keep the id ascending in both directions, so only the key order reverses.
+        const want = order === 'asc' ? expected[sort] : [...expected[sort]].sort((a, b) => -(sort === 'name'
+          ? byText(a.name_initials, b.name_initials) || byText(a.name, b.name) : byText(a.birth_date, b.birth_date)) || a.id - b.id);
+        const pages = [];
+        for (let page = 1; page <= 3; page++) pages.push(...(await province.get(`/api/members?sort=${sort}&order=${order}&page=${page}&pageSize=37`)).json().items);
+        expect(pages.map((m: { id: number }) => m.id), `${sort} ${order}`).toEqual(want.slice(0, 111).map((r) => r.id));
+        for (const m of pages) expect(m.orgName).toBe(branchOf.get(m.id));
+      }
+    }
+  });
+
+  it('exports every member once across read batches, in branch order', async () => {
+    const total = (await province.get('/api/members?pageSize=1')).json().total;
+    const ctx = {
+      db: t.db, cipher: t.cipher, blindIndex: t.blindIndex, auditKey: t.auditKey, scope: DataScope.system(),
+      actor: { ...systemActor, username: 'export-test' },
+    };
+    // Batches of 97 rows: many batch boundaries, some inside a branch (branches have 8 to 22 members).
+    const { stream, rows } = await exportMembers(ctx, { sort: 'name', order: 'asc' }, { batchRows: 97 });
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const header = sheet.getRow(1).values as string[];
+    const [nameAt, birthAt, branchAt] = ['姓名', '出生日期', '所在团支部'].map((h) => header.indexOf(h));
+    const exportedRows: string[] = [];
+    sheet.eachRow((row, index) => { if (index > 1) exportedRows.push([branchAt, nameAt, birthAt].map((c) => String(row.getCell(c!).value)).join('|')); });
+    const stored = await t.db.selectFrom('member').innerJoin('organization', 'organization.id', 'member.org_id')
+      .select(['organization.name as branch', 'member.name', 'member.birth_date', 'member.org_path', 'member.id']).orderBy('member.org_path').orderBy('member.id').execute();
+    expect(rows).toBe(total);
+    expect(total).toBeGreaterThan(97 * 3);
+    // The same rows, none twice or missing, in the order of the tree.
+    expect(exportedRows).toEqual(stored.map((r) => `${r.branch}|${r.name}|${r.birth_date}`));
   });
 
   it('keeps other counties and other branches out of reach', async () => {

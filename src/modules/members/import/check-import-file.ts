@@ -44,6 +44,8 @@ export async function checkImportFile(options: {
   today: string;
   onProgress: (rowsRead: number) => Promise<void>;
   progressEvery: number;
+  /** Receives the checked rows for phase 2 while every row so far passed; after the first problem nothing will be imported. */
+  keep?: (row: CheckedRow) => Promise<void>;
 }): Promise<FileCheck> {
   const rowProblems = new Map<number, Problem[]>();
   const fileChecks = new ImportFileChecks();
@@ -62,6 +64,7 @@ export async function checkImportFile(options: {
     }
     const result = checkRow!(event.cells);
     if (result.problems.length > 0) rowProblems.set(event.number, result.problems);
+    else if (options.keep && rowProblems.size === 0) await options.keep(result.row!);
     fileChecks.add(event.number, result.keys);
     if (dataRows % options.progressEvery === 0) await options.onProgress(dataRows);
   }
@@ -71,21 +74,4 @@ export async function checkImportFile(options: {
     rowProblems.set(row, [...(rowProblems.get(row) ?? []), ...problems]);
   }
   return { dataRows, fileProblems: [], rowProblems, orgIds: fileChecks.orgIds };
-}
-
-/**
- * Phase 2's input: the same rows read again and checked again (the checks are pure and cheap),
- * so that 100,000 checked rows never sit in memory between the phases.
- */
-export async function* checkedRows(source: ImportSource, blindIndex: BlindIndex, today: string): AsyncGenerator<CheckedRow & { rowNumber: number }> {
-  let checkRow: ReturnType<typeof makeRowChecker> | null = null;
-  for await (const event of sheetEvents(source)) {
-    if (event.kind === 'header') {
-      checkRow = makeRowChecker(event.layout, blindIndex, today);
-      continue;
-    }
-    const result = checkRow!(event.cells);
-    if (!result.row) throw new Error(`row ${event.number} no longer passes its checks`);
-    yield { ...result.row, rowNumber: event.number };
-  }
 }

@@ -8,12 +8,13 @@ import type { BlindIndex } from '../../../platform/pii/blind-index.ts';
 import type { FieldCipher } from '../../../platform/pii/field-cipher.ts';
 import type { ServiceContext } from '../../../platform/service-context.ts';
 import { todayInChina } from '../../../platform/time/china-date.ts';
-import { checkedRows, checkImportFile, type ImportSource } from './check-import-file.ts';
+import { EncryptedSpill } from '../../../platform/files/encrypted-spill.ts';
+import { checkImportFile, type ImportSource } from './check-import-file.ts';
 import { writeErrorWorkbook } from './import-error-workbook.ts';
 import { jobActor } from './import-job-actor.ts';
 import { pickDataSheet } from './import-row-reader.ts';
 import { claimImportJob, finishImportJob, findImportJob, updateImportProgress, type ImportJobOutcome } from './import-job.repository.ts';
-import type { Problem } from './import-row-checker.ts';
+import type { CheckedRow, Problem } from './import-row-checker.ts';
 import { ImportConflict, insertImportedMembers } from './insert-imported-members.ts';
 import { zipLimits } from './submit-member-import.ts';
 
@@ -76,14 +77,24 @@ export class ImportJobRunner {
   }
 
   async #execute(job: ImportJobRow, ctx: ServiceContext): Promise<void> {
-    const { db, storage } = this.#deps;
+    const { storage } = this.#deps;
     const pkg = await openXlsxPackage(storage, job.upload_key, zipLimits());
     const source: ImportSource = { storage, pkg, sheetIndex: pickDataSheet(pkg) };
-    const today = todayInChina();
+    // Phase 1 keeps the checked rows (encrypted, on local disk) so that phase 2 need not parse the workbook again.
+    const spill = await EncryptedSpill.create<CheckedRow>();
+    try {
+      await this.#checkAndImport(job, ctx, source, spill);
+    } finally {
+      await spill.dispose();
+    }
+  }
 
+  async #checkAndImport(job: ImportJobRow, ctx: ServiceContext, source: ImportSource, spill: EncryptedSpill<CheckedRow>): Promise<void> {
+    const { db, storage } = this.#deps;
     const check = await checkImportFile({
-      db, scope: ctx.scope, blindIndex: ctx.blindIndex, source, today, progressEvery: PROGRESS_EVERY,
+      db, scope: ctx.scope, blindIndex: ctx.blindIndex, source, today: todayInChina(), progressEvery: PROGRESS_EVERY,
       onProgress: (rows) => updateImportProgress(db, job.id, { processedRows: rows, totalRows: Math.max(rows, job.total_rows) }),
+      keep: (row) => spill.append(row),
     });
     const counted = { totalRows: check.dataRows, processedRows: check.dataRows };
     if (check.fileProblems.length > 0) {
@@ -105,7 +116,8 @@ export class ImportJobRunner {
     }
 
     await updateImportProgress(db, job.id, { ...counted, phase: 'importing' });
-    const imported = await insertImportedMembers(ctx, { rows: checkedRows(source, ctx.blindIndex, today), orgIds: check.orgIds, jobId: job.id, expectedRows: check.dataRows });
+    await spill.finish();
+    const imported = await insertImportedMembers(ctx, { rows: spill.values(), orgIds: check.orgIds, jobId: job.id, expectedRows: check.dataRows });
     // The upload held every ID number in clear; once imported it has no further use.
     await storage.remove(job.upload_key);
     await finishImportJob(db, job.id, {

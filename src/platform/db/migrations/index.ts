@@ -7,6 +7,7 @@ import { importJobs } from './0004-import-jobs.ts';
 import { memberStats } from './0005-member-stats.ts';
 import { memberAccounts } from './0006-member-accounts.ts';
 import { ruleOverrides } from './0007-rule-overrides.ts';
+import { memberListIndexes } from './0008-member-list-indexes.ts';
 
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export function allMigrations(engine: Engine): Record<string, Migration> {
@@ -18,5 +19,6 @@ export function allMigrations(engine: Engine): Record<string, Migration> {
     '0005-member-stats': memberStats(),
     '0006-member-accounts': memberAccounts(),
     '0007-rule-overrides': ruleOverrides(engine),
+    '0008-member-list-indexes': memberListIndexes(),
   };
 }
