@@ -1,15 +1,13 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Flex, Grid, Row, Skeleton, Tooltip, Typography } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Skeleton, Typography } from 'antd';
 import { useT } from '../i18n';
 import { useErrorMessage } from '../modules/common/hooks/useErrorMessage';
-import { useWindowHeight } from '../modules/common/hooks/useWindowHeight';
 import { StatCharts } from '../modules/member-stats/components/StatCharts';
 import { StatSummary } from '../modules/member-stats/components/StatSummary';
 import { StatTable } from '../modules/member-stats/components/StatTable';
 import { WeakBranchList } from '../modules/member-stats/components/WeakBranchList';
 import { useMemberStats } from '../modules/member-stats/hooks/useMemberStats';
-import { OrgTree } from '../modules/org/components/OrgTree';
+import { OrgTreeWorkspace } from '../modules/org/components/OrgTreeWorkspace';
 import { useOrgSelection } from '../modules/org/hooks/useOrgSelection';
 import { treeKey, useOrgTree } from '../modules/org/hooks/useOrgTree';
 
@@ -19,9 +17,6 @@ type StatsTab = 'overview' | 'hollow' | 'no_cadre';
 export default function MemberStatsPage() {
   const t = useT();
   const errorMessage = useErrorMessage();
-  const screens = Grid.useBreakpoint();
-  const narrow = screens.lg === false;
-  const windowHeight = useWindowHeight();
   const tree = useOrgTree();
   const { selectedId, select, expandedKeys, setExpandedKeys } = useOrgSelection(tree);
   const [tab, setTab] = useState<StatsTab>('overview');
@@ -38,7 +33,6 @@ export default function MemberStatsPage() {
     select(orgId);
   };
 
-  const treeHeight = narrow ? 300 : Math.max(320, windowHeight - 190);
   const data = stats.data;
 
   const overview = (
@@ -70,58 +64,33 @@ export default function MemberStatsPage() {
   );
 
   return (
-    <Row gutter={[16, 16]}>
-      <Col xs={24} lg={{ flex: '260px' }} xxl={{ flex: '320px' }}>
-        <Card
-          size="small"
-          title={t('org.tree')}
-          className="tw-org-tree-card"
-          extra={
-            <Tooltip title={t('common.refresh')}>
-              <Button
-                type="text"
-                size="small"
-                icon={<ReloadOutlined />}
-                aria-label={t('common.refresh')}
-                onClick={() => {
-                  void tree.refresh(expandedKeys.map(Number));
-                  stats.reload();
-                }}
-              />
-            </Tooltip>
-          }
-        >
-          <OrgTree
-            tree={tree}
-            selectedId={shownId}
-            expandedKeys={expandedKeys}
-            onExpandedKeysChange={setExpandedKeys}
-            onSelect={(id) => id !== selectedId && select(id)}
-            height={treeHeight}
-          />
-        </Card>
-      </Col>
-      <Col xs={24} lg={{ flex: '1 1 0' }} style={{ minWidth: 0 }}>
-        <Card
-          size="small"
-          title={
-            <span className="tw-stats-title">
-              {t('stats.title')}
-              {data && <Typography.Text type="secondary">{data.org.name}</Typography.Text>}
-            </span>
-          }
-          tabList={[
-            { key: 'overview', label: t('stats.tab.overview') },
-            { key: 'hollow', label: t('stats.tab.hollow') },
-            { key: 'no_cadre', label: t('stats.tab.noCadre') },
-          ]}
-          activeTabKey={tab}
-          onTabChange={(key) => setTab(key as StatsTab)}
-          tabProps={{ size: 'middle' }}
-        >
-          {tab === 'overview' ? overview : <WeakBranchList kind={tab} orgId={shownId ?? undefined} />}
-        </Card>
-      </Col>
-    </Row>
+    <OrgTreeWorkspace
+      tree={tree}
+      selectedId={shownId}
+      expandedKeys={expandedKeys}
+      onExpandedKeysChange={setExpandedKeys}
+      onSelect={(id) => id !== selectedId && select(id)}
+      onRefresh={stats.reload}
+    >
+      <Card
+        size="small"
+        title={
+          <span className="tw-stats-title">
+            {t('stats.title')}
+            {data && <Typography.Text type="secondary">{data.org.name}</Typography.Text>}
+          </span>
+        }
+        tabList={[
+          { key: 'overview', label: t('stats.tab.overview') },
+          { key: 'hollow', label: t('stats.tab.hollow') },
+          { key: 'no_cadre', label: t('stats.tab.noCadre') },
+        ]}
+        activeTabKey={tab}
+        onTabChange={(key) => setTab(key as StatsTab)}
+        tabProps={{ size: 'middle' }}
+      >
+        {tab === 'overview' ? overview : <WeakBranchList kind={tab} orgId={shownId ?? undefined} />}
+      </Card>
+    </OrgTreeWorkspace>
   );
 }

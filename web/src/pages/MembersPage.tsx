@@ -1,11 +1,9 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Flex, Grid, Row, Tooltip } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Grid } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useT } from '../i18n';
 import { useCan } from '../modules/auth/hooks/useSession';
 import { useErrorMessage } from '../modules/common/hooks/useErrorMessage';
-import { useWindowHeight } from '../modules/common/hooks/useWindowHeight';
 import { saveBlob } from '../modules/common/utils/save-blob';
 import { MemberImportDrawer } from '../modules/member-import/components/MemberImportDrawer';
 import { exportMembers, getMember } from '../modules/members/api/member-api';
@@ -20,7 +18,7 @@ import { useMemberList } from '../modules/members/hooks/useMemberList';
 import { useWorklistCounts, type WorklistKey } from '../modules/members/hooks/useWorklistCounts';
 import type { Member, MemberListFilter, MemberSort } from '../modules/members/types/member';
 import { countFilters, type MemberFilterValues } from '../modules/members/utils/filter-values';
-import { OrgTree } from '../modules/org/components/OrgTree';
+import { OrgTreeWorkspace } from '../modules/org/components/OrgTreeWorkspace';
 import { useOrgSelection } from '../modules/org/hooks/useOrgSelection';
 import { useOrgTree } from '../modules/org/hooks/useOrgTree';
 
@@ -37,8 +35,6 @@ export default function MembersPage() {
   const errorMessage = useErrorMessage();
   const can = useCan();
   const screens = Grid.useBreakpoint();
-  const narrow = screens.lg === false;
-  const windowHeight = useWindowHeight();
   const tree = useOrgTree();
   const { selectedId, current, select, expandedKeys, setExpandedKeys } = useOrgSelection(tree);
 
@@ -145,42 +141,18 @@ export default function MembersPage() {
     }
   };
 
-  const treeHeight = narrow ? 300 : Math.max(320, windowHeight - 190);
   const filtered = q !== '' || countFilters(filters) > 0;
 
   return (
-    <Row gutter={[16, 16]}>
-      <Col xs={24} lg={{ flex: '260px' }} xxl={{ flex: '320px' }}>
-        <Card
-          size="small"
-          title={t('org.tree')}
-          className="tw-org-tree-card"
-          extra={
-            <Tooltip title={t('common.refresh')}>
-              <Button
-                type="text"
-                size="small"
-                icon={<ReloadOutlined />}
-                aria-label={t('common.refresh')}
-                onClick={() => {
-                  void tree.refresh(expandedKeys.map(Number));
-                  reloadAll();
-                }}
-              />
-            </Tooltip>
-          }
-        >
-          <OrgTree
-            tree={tree}
-            selectedId={selectedId}
-            expandedKeys={expandedKeys}
-            onExpandedKeysChange={setExpandedKeys}
-            onSelect={selectOrg}
-            height={treeHeight}
-          />
-        </Card>
-      </Col>
-      <Col xs={24} lg={{ flex: '1 1 0' }} style={{ minWidth: 0 }}>
+    <>
+      <OrgTreeWorkspace
+        tree={tree}
+        selectedId={selectedId}
+        expandedKeys={expandedKeys}
+        onExpandedKeysChange={setExpandedKeys}
+        onSelect={selectOrg}
+        onRefresh={reloadAll}
+      >
         <Card
           size="small"
           tabList={tabList}
@@ -236,7 +208,7 @@ export default function MembersPage() {
             />
           </Flex>
         </Card>
-      </Col>
+      </OrgTreeWorkspace>
 
       {formTarget && (
         <MemberFormModal
@@ -279,6 +251,6 @@ export default function MembersPage() {
           }}
         />
       )}
-    </Row>
+    </>
   );
 }

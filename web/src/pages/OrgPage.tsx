@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Flex, Grid, Row, Tooltip } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Grid } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useT } from '../i18n';
 import { useErrorMessage } from '../modules/common/hooks/useErrorMessage';
-import { useWindowHeight } from '../modules/common/hooks/useWindowHeight';
 import { saveBlob } from '../modules/common/utils/save-blob';
 import { exportOrgs, getOrg, reactivateOrg } from '../modules/org/api/org-api';
 import { OrgDeactivateModal } from '../modules/org/components/OrgDeactivateModal';
@@ -14,7 +12,7 @@ import { OrgListFilters, type OrgFilterValues } from '../modules/org/components/
 import { OrgMoveModal, type OrgMoveTarget } from '../modules/org/components/OrgMoveModal';
 import { OrgTable, type OrgRowAction } from '../modules/org/components/OrgTable';
 import { OrgToolbar, type OrgToolbarAction } from '../modules/org/components/OrgToolbar';
-import { OrgTree } from '../modules/org/components/OrgTree';
+import { OrgTreeWorkspace } from '../modules/org/components/OrgTreeWorkspace';
 import { useOrgList } from '../modules/org/hooks/useOrgList';
 import { treeKey, useOrgTree } from '../modules/org/hooks/useOrgTree';
 import type { Org, OrgListFilter, OrgTreeNode } from '../modules/org/types/org';
@@ -26,8 +24,6 @@ export default function OrgPage() {
   const { message, modal } = App.useApp();
   const errorMessage = useErrorMessage();
   const screens = Grid.useBreakpoint();
-  const narrow = screens.lg === false;
-  const windowHeight = useWindowHeight();
   const tree = useOrgTree();
 
   // The selected org lives in the URL so that a reload or a shared link opens the same place.
@@ -232,41 +228,16 @@ export default function OrgPage() {
     }
   };
 
-  const treeHeight = narrow ? 300 : Math.max(320, windowHeight - 190);
-
   return (
-    <Row gutter={[16, 16]}>
-      <Col xs={24} lg={{ flex: '260px' }} xxl={{ flex: '320px' }}>
-        <Card
-          size="small"
-          title={t('org.tree')}
-          className="tw-org-tree-card"
-          extra={
-            <Tooltip title={t('common.refresh')}>
-              <Button
-                type="text"
-                size="small"
-                icon={<ReloadOutlined />}
-                aria-label={t('common.refresh')}
-                onClick={() => {
-                  void tree.refresh(expandedKeys.map(Number));
-                  list.reload();
-                }}
-              />
-            </Tooltip>
-          }
-        >
-          <OrgTree
-            tree={tree}
-            selectedId={selectedId}
-            expandedKeys={expandedKeys}
-            onExpandedKeysChange={setExpandedKeys}
-            onSelect={select}
-            height={treeHeight}
-          />
-        </Card>
-      </Col>
-      <Col xs={24} lg={{ flex: '1 1 0' }} style={{ minWidth: 0 }}>
+    <>
+      <OrgTreeWorkspace
+        tree={tree}
+        selectedId={selectedId}
+        expandedKeys={expandedKeys}
+        onExpandedKeysChange={setExpandedKeys}
+        onSelect={select}
+        onRefresh={list.reload}
+      >
         <Card size="small">
           <Flex vertical gap={12}>
             <OrgToolbar current={current} exporting={exporting} isRoot={isRoot} onAction={onToolbar} />
@@ -298,7 +269,7 @@ export default function OrgPage() {
             />
           </Flex>
         </Card>
-      </Col>
+      </OrgTreeWorkspace>
 
       {formTarget && (
         <OrgFormModal
@@ -347,6 +318,6 @@ export default function OrgPage() {
           onClose={() => setDetailId(null)}
         />
       )}
-    </Row>
+    </>
   );
 }
