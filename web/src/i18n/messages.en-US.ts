@@ -391,6 +391,8 @@ export const enUS: Record<MessageKey, string> = {
   'stats.weak.noCadreHint': 'Branches without a single cadre (inactive branches excluded).',
   'stats.weak.noneHollow': 'No hollow branches',
   'stats.weak.noneNoCadre': 'No branches without cadres',
+  'stats.weak.parents': 'Parent organizations',
+  'stats.weak.direct': 'Directly under this organization',
   'stats.weak.openMembers': 'View members',
 
   'me.title': 'My membership',

@@ -389,6 +389,8 @@ export const zhCN = {
   'stats.weak.noCadreHint': '没有团干部的团支部（不含已停用的团支部）。',
   'stats.weak.noneHollow': '没有空心团支部',
   'stats.weak.noneNoCadre': '没有无团干团支部',
+  'stats.weak.parents': '所属组织',
+  'stats.weak.direct': '本级直属',
   'stats.weak.openMembers': '查看团员',
 
   'me.title': '我的团籍',

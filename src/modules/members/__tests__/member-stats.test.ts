@@ -71,6 +71,17 @@ describe('member statistics', () => {
     const noCadre = (await county.get('/api/members/stats/weak-branches?kind=no_cadre&pageSize=100')).json();
     for (const item of noCadre.items) expect(item.count).toBe(0);
     expect(noCadre.items.map((i: { orgId: number }) => i.orgId)).toContain(empty.id);
+    // Branch names repeat, so each row names the parents between the chosen organization and the branch, top first.
+    expect(hollow.items.find((i: { orgId: number }) => i.orgId === empty.id).parentNames).toEqual([]);
+    const grade = await orgIdByName(t, '高二年级团总支');
+    const nested = (await county.post('/api/orgs', { parentId: grade, name: '高二（9）班团支部', type: 'branch', kind: 'normal', industryCategory: 'other' })).json();
+    const whereIs = async (client: Client, orgId?: number) => {
+      const page = (await client.get(`/api/members/stats/weak-branches?kind=hollow&pageSize=200${orgId ? `&orgId=${orgId}` : ''}`)).json();
+      return page.items.find((i: { orgId: number }) => i.orgId === nested.id).parentNames;
+    };
+    expect(await whereIs(county)).toEqual(['武侯区第七中学团委', '高二年级团总支']);
+    expect(await whereIs(province, await orgIdByName(t, '共青团成都市委'))).toEqual(['共青团武侯区委', '武侯区第七中学团委', '高二年级团总支']);
+    expect(await whereIs(county, grade)).toEqual([]);
     // a branch with members and a secretary is on neither list
     const busy = await t.db.selectFrom('member').select('org_id').where('is_cadre', '=', 1).where('org_path', 'like', `%/${wuhou}/%`).executeTakeFirstOrThrow();
     expect(hollow.items.map((i: { orgId: number }) => i.orgId)).not.toContain(busy.org_id);

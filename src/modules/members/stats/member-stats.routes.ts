@@ -39,7 +39,11 @@ export function registerMemberStatsRoutes(app: FastifyInstance, deps: AppDeps): 
     schema: {
       tags, summary: '空心团支部 / 无团干团支部 / Hollow branches and branches without a cadre', querystring: WeakQuery,
       response: withErrors({ 200: Type.Object({
-        items: Type.Array(Type.Object({ orgId: Type.Integer(), name: Type.String(), path: Type.String(), count: Type.Integer() })),
+        items: Type.Array(Type.Object({
+          orgId: Type.Integer(), name: Type.String(), path: Type.String(),
+          parentNames: Type.Array(Type.String(), { description: '所属组织：所选组织以下的各级上级名称，由上到下 / the parents below the chosen organization, top first' }),
+          count: Type.Integer(),
+        })),
         total: Type.Integer(), threshold: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(),
       }) }),
     },

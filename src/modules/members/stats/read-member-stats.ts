@@ -3,7 +3,9 @@ import { AppError } from '../../../platform/http/app-error.ts';
 import { rule } from '../../../platform/rules/rules.ts';
 import type { ServiceContext } from '../../../platform/service-context.ts';
 import { todayInChina } from '../../../platform/time/china-date.ts';
-import { filteredOrgs, requireOrgsInScope, scopeRoots } from '../../org/org.repository.ts';
+import type { OrganizationRow } from '../../../platform/db/schema.ts';
+import { filteredOrgs, requireOrgsInScope, scopedOrgs, scopeRoots } from '../../org/org.repository.ts';
+import { idsOnPath } from './member-contribution.ts';
 
 /** Age bands of the statistics page; ages come from birth years (the counters keep years, not days). */
 export const AGE_BANDS = [
@@ -106,5 +108,24 @@ export async function weakBranches(ctx: Ctx, orgId: number | undefined, kind: 'h
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map((r) => ({ orgId: r.id, name: r.name, path: r.path, count: Number(r.n) })), total: Number(count.n), threshold: limit };
+  const parents = await parentNamesBelow(ctx, org, rows.map((r) => r.path));
+  return {
+    items: rows.map((r) => ({ orgId: r.id, name: r.name, path: r.path, parentNames: parents(r.path), count: Number(r.n) })),
+    total: Number(count.n),
+    threshold: limit,
+  };
+}
+
+/**
+ * The names of the organizations between `top` and each listed organization, top first: grassroots
+ * branch names repeat (第1团支部 …), so a list of them says where each one is. One scoped query
+ * serves every path; a parent the scope may not see is left out rather than named.
+ */
+async function parentNamesBelow(ctx: Ctx, top: OrganizationRow, paths: readonly string[]): Promise<(path: string) => string[]> {
+  // The path's own last id is the organization itself, not a parent.
+  const between = (path: string) => idsOnPath(path.slice(top.path.length)).slice(0, -1);
+  const ids = [...new Set(paths.flatMap(between))];
+  const rows = ids.length === 0 ? [] : await scopedOrgs(ctx.db, ctx.scope).select(['id', 'name']).where('id', 'in', ids).execute();
+  const names = new Map(rows.map((r) => [r.id, r.name]));
+  return (path) => between(path).flatMap((id) => names.get(id) ?? []);
 }

@@ -30,6 +30,15 @@ export function WeakBranchList({ kind, orgId }: Props) {
       render: (_, row) => <Link to={`/members?org=${row.orgId}`}>{row.name}</Link>,
     },
     {
+      key: 'parents',
+      title: t('stats.weak.parents'),
+      render: (_, row) => (
+        <Typography.Text type="secondary">
+          {row.parentNames.length > 0 ? row.parentNames.join(' › ') : t('stats.weak.direct')}
+        </Typography.Text>
+      ),
+    },
+    {
       key: 'count',
       title: hollow ? t('stats.col.active') : t('stats.col.cadre'),
       width: 120,

@@ -25,7 +25,14 @@ export type MemberStats = { org: StatRow; children: StatRow[]; ageBands: AgeBand
 /** 空心团支部 (fewer members than a branch needs) or 无团干团支部 (no cadre). */
 export type WeakKind = 'hollow' | 'no_cadre';
 
-export type WeakBranch = { orgId: number; name: string; path: string; count: number };
+export type WeakBranch = {
+  orgId: number;
+  name: string;
+  path: string;
+  /** 所属组织: the parents between the chosen organization and the branch, top first. */
+  parentNames: string[];
+  count: number;
+};
 
 export type WeakBranchPage = {
   items: WeakBranch[];
