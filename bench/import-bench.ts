@@ -238,7 +238,7 @@ async function timeCounterUpdates(db: Db, rows: NewMemberRow[], branches: Map<nu
   const industry = new Map((await db.selectFrom('organization').select(['id', 'industry_category']).where('id', 'in', [...branches.keys()]).execute()).map((b) => [b.id, b.industry_category]));
   const byBranch = new Map<number, Contribution>();
   for (const r of rows) {
-    const one = contributionOf({ status: 'normal', is_active: 1, is_cadre: r.is_cadre ?? 0, sex: r.sex, birth_date: r.birth_date, ethnicity: r.ethnicity }, industry.get(r.org_id)!);
+    const one = contributionOf({ status: 'normal', is_active: 1, is_cadre: r.is_cadre ?? 0, sex: r.sex, birth_date: r.birth_date, ethnicity: r.ethnicity, dues_monthly_fen: null, dues_paid_through: null }, industry.get(r.org_id)!);
     let sum = byBranch.get(r.org_id);
     if (!sum) byBranch.set(r.org_id, (sum = new Map()));
     for (const [key, n] of one) sum.set(key, (sum.get(key) ?? 0) + n);

@@ -34,7 +34,7 @@ export async function rawStats(db: Db, parent: OrganizationRow): Promise<{ org: 
   const org = emptyCounts();
   const children = new Map<string, Counts>();
   for (const g of rows) {
-    const contribution = contributionOf({ status: g.status, is_active: Number(g.is_active), is_cadre: Number(g.is_cadre), sex: g.sex, birth_date: `${g.birth_year}-01-01`, ethnicity: g.ethnicity }, g.industry_category);
+    const contribution = contributionOf({ status: g.status, is_active: Number(g.is_active), is_cadre: Number(g.is_cadre), sex: g.sex, birth_date: `${g.birth_year}-01-01`, ethnicity: g.ethnicity, dues_monthly_fen: null, dues_paid_through: null }, g.industry_category);
     const targets = [org];
     if (g.child_path !== parent.path) {
       let child = children.get(g.child_path);

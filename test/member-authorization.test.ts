@@ -39,7 +39,7 @@ describe('member data scope', () => {
   afterAll(async () => t?.close());
 
   it('lists every member endpoint in this matrix', () => {
-    const registered = t.app.routeList.filter((r) => r.url.startsWith('/api/members') || r.url.startsWith('/api/me/')).map((r) => `${r.method} ${r.url}`);
+    const registered = t.app.routeList.filter((r) => r.url.startsWith('/api/members') || r.url === '/api/me/member').map((r) => `${r.method} ${r.url}`);
     expect(new Set(registered)).toEqual(new Set(MEMBER_ENDPOINTS));
   });
 

@@ -22,8 +22,8 @@ export function openRuntime(config: AppConfig): Runtime {
 export async function prepareDatabase(runtime: Pick<Runtime, 'db' | 'auditKey'>): Promise<string[]> {
   const applied = await migrateToLatest(runtime.db);
   await syncBuiltInRoles(runtime.db, runtime.auditKey);
-  // Members that existed before the counters did are counted once, when the counters arrive.
-  if (applied.includes('0005-member-stats')) await rebuildMemberStats(runtime.db);
+  // Members that existed before the counters (or a counted field) did are counted once, when they arrive.
+  if (applied.includes('0005-member-stats') || applied.includes('0009-dues')) await rebuildMemberStats(runtime.db);
   await loadRuleOverrides(runtime.db);
   return applied;
 }

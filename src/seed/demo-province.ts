@@ -5,6 +5,7 @@ import type { Database } from '../platform/db/schema.ts';
 import type { BlindIndex } from '../platform/pii/blind-index.ts';
 import type { FieldCipher } from '../platform/pii/field-cipher.ts';
 import { writeDemoMembers } from '../modules/members/seed/demo-members.ts';
+import { writeDemoDues } from '../modules/dues/seed/demo-dues.ts';
 import { rebuildMemberStats } from '../modules/members/stats/rebuild-member-stats.ts';
 import type { ScopeKind } from '../platform/scope/data-scope.ts';
 import { hashPassword } from '../modules/accounts/password-hash.ts';
@@ -84,6 +85,7 @@ export async function seedDemoProvince(
       branches.map((b) => ({ id: b.id, path: b.path, industryCategory: b.industry_category, regionCode: b.region_code ?? '510000' })),
       random,
     );
+    await writeDemoDues(trx, random);
     await rebuildMemberStats(trx);
 
     const orgs: DemoOrgs = { byRegion, firstBranch: firstBranch! };

@@ -20,6 +20,9 @@ export type Database = {
   member_stat: MemberStatTable;
   rule_override: RuleOverrideTable;
   import_job: ImportJobTable;
+  dues_assessment: DuesAssessmentTable;
+  dues_payment: DuesPaymentTable;
+  dues_stat: DuesStatTable;
 };
 
 /** 团组织 */
@@ -188,6 +191,10 @@ export type MemberTable = {
   status: string;
   /** 1 while the person holds 团籍 (including exits still awaiting approval). */
   is_active: number;
+  /** 团费: the assessed monthly amount in fen (1/100 元); null until the branch assesses it. */
+  dues_monthly_fen: Generated<number | null>;
+  /** 团费: the last month paid, 'YYYY-MM' (the month before dues start until the first payment). */
+  dues_paid_through: Generated<string | null>;
   created_at: string;
   updated_at: string;
 };
@@ -271,4 +278,65 @@ export type RuleOverrideTable = {
   created_by_user_id: number | null;
   created_by_username: string;
   created_at: string;
+};
+
+/** 团费标准核定: one assessment of a member's monthly dues (category, income, amount, from when). */
+export type DuesAssessmentTable = {
+  id: Generated<number>;
+  member_id: number;
+  org_path: string;
+  category: string;
+  /** After-tax monthly income in fen, for the income-based categories only. */
+  income_fen: number | null;
+  monthly_fen: number;
+  /** 'YYYY-MM' from which the amount applies. */
+  from_month: string;
+  reason: string | null;
+  actor_user_id: number | null;
+  actor_username: string;
+  post_label: string | null;
+  at: string;
+};
+export type DuesAssessmentRow = Selectable<DuesAssessmentTable>;
+
+/** 团费收缴记录: a payment covering consecutive months of one member, recorded through a provider. */
+export type DuesPaymentTable = {
+  id: Generated<number>;
+  member_id: number;
+  /** The branch that collected it (it stays there when the member transfers). */
+  org_id: number;
+  org_path: string;
+  from_month: string;
+  to_month: string;
+  months: number;
+  monthly_fen: number;
+  /** 自愿多交: paid beyond the dues, in fen. */
+  extra_fen: number;
+  amount_fen: number;
+  provider: string;
+  method: string;
+  receipt_no: string;
+  /** The date the money was received, 'YYYY-MM-DD'. */
+  paid_on: string;
+  /** The month the collection counts in, 'YYYY-MM' (the month it was recorded, China time). */
+  collected_month: string;
+  /** 'recorded' or 'reversed'. */
+  status: string;
+  note: string | null;
+  actor_user_id: number | null;
+  actor_username: string;
+  post_label: string | null;
+  recorded_at: string;
+  reversed_reason: string | null;
+  reversed_by: string | null;
+  reversed_at: string | null;
+};
+export type DuesPaymentRow = Selectable<DuesPaymentTable>;
+
+/** Dues collected in an organization's subtree per month (counters, like member_stat). */
+export type DuesStatTable = {
+  org_id: number;
+  month: string;
+  collected_fen: number;
+  payments: number;
 };

@@ -21,6 +21,7 @@ import { registerMemberStatusRoutes } from '../../modules/members/member-status.
 import { registerMemberImportRoutes } from '../../modules/members/import/member-import.routes.ts';
 import { registerMyMemberRoutes } from '../../modules/members/my-member-record.ts';
 import { registerMemberStatsRoutes } from '../../modules/members/stats/member-stats.routes.ts';
+import { registerDuesRoutes } from '../../modules/dues/dues.routes.ts';
 import { AppError } from './app-error.ts';
 import type { AppDeps } from './app-deps.ts';
 import { errorBody, handleError } from './error-handler.ts';
@@ -104,6 +105,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerMemberImportRoutes(app, deps);
   registerMyMemberRoutes(app, deps);
   registerMemberStatsRoutes(app, deps);
+  registerDuesRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerRuleRoutes(app, deps);
   await registerWebApp(app, deps.config.webDistDir);

@@ -118,6 +118,71 @@ export const RULES = {
     source: 'Tuanwu: an Excel or WPS workbook holds 10–40 parts, more with pictures; DOMAIN §12 AS-19 asks for an entry-count limit',
     description: '压缩包内文件数上限 / maximum entries in the xlsx archive',
   },
+  'dues.flatMonthlyFen': {
+    value: 20, unit: '分/月', effectiveFrom: '2016-01-01',
+    source: '《关于中国共产主义青年团团费收缴、使用和管理的规定》中青发〔2016〕13号 第五条: 学生、下岗失业、依靠抚恤或救济、领取最低生活保障金以及农民团员每月交纳0.2元 (DOMAIN §2.1)',
+    description: '学生、农民等团员每月团费 / monthly dues of students, farmers, the unemployed and those on relief',
+  },
+  'dues.lowWageMonthlyFen': {
+    value: 300, unit: '分/月', effectiveFrom: '2016-01-01',
+    source: '中青发〔2016〕13号 第二条: 按月领取工资、税后收入2000元以下（不含2000元）者每月交纳3元 (DOMAIN §2.1)',
+    description: '月收入低于起点的团员每月团费 / monthly dues below the income threshold',
+  },
+  'dues.wageThresholdFen': {
+    value: 200000, unit: '分', effectiveFrom: '2016-01-01',
+    source: '中青发〔2016〕13号 第二条: 税后月收入2000元及以上按比例交纳 (DOMAIN §2.1)',
+    description: '按比例交纳的月收入起点 / monthly income from which dues are a share of income',
+  },
+  'dues.wageRatePermille': {
+    value: 2, unit: '‰', effectiveFrom: '2016-01-01',
+    source: '中青发〔2016〕13号 第二条, as summarised in DOMAIN §2.1: 税后月收入2000元及以上按收入的2‰、取整到元 (floor(income × 2‰); 5000–5499元 → 10元)',
+    description: '按收入交纳的比例 / share of monthly income',
+  },
+  'dues.wageCapFen': {
+    value: 2000, unit: '分/月', effectiveFrom: '2016-01-01',
+    source: '中青发〔2016〕13号 第二条, as summarised in DOMAIN §2.1: 按比例交纳的团费以20元为上限',
+    description: '每月团费上限 / monthly dues cap',
+  },
+  'dues.lapseWarningMonths': {
+    value: 6, unit: '个月', effectiveFrom: '2018-07-01',
+    source: '团章: 连续6个月不交纳团费、不过团的组织生活或不做团所分配的工作，按自行脱团处理 (DOMAIN §1.5, §2.1)',
+    description: '连续欠交多少个月提示自行脱团 / months unpaid that raise a 自行脱团 warning',
+  },
+  'dues.maxMonthsPerPayment': {
+    value: 24, unit: '个月', effectiveFrom: '2026-01-01',
+    source: 'Tuanwu 输入校验: 学生常按学期或学年收缴 (DOMAIN §2.2)，补交欠费可跨多个学年；一次最多登记两年',
+    description: '单次登记最多月数 / most months one payment may cover',
+  },
+  'dues.maxPrepaidMonths': {
+    value: 12, unit: '个月', effectiveFrom: '2026-01-01',
+    source: 'Tuanwu 输入校验: 按学年预交最多覆盖到本月之后12个月 (DOMAIN §2.2)',
+    description: '最多预交到本月之后几个月 / how far beyond this month dues may be paid ahead',
+  },
+  'dues.retentionGrassrootsPercent': {
+    value: 50, unit: '%', effectiveFrom: '1994-01-01',
+    source: '中青发〔1994〕7号时期团费分成: 县以下基层团组织留存50% (DOMAIN §2.3; 2016年后的比例未见公开文本，请按本省规定调整)',
+    description: '基层团组织留存比例 / share kept below the county',
+  },
+  'dues.retentionCountyPercent': {
+    value: 25, unit: '%', effectiveFrom: '1994-01-01',
+    source: '中青发〔1994〕7号时期团费分成: 县级团委留存25% (DOMAIN §2.3)',
+    description: '县级团委留存比例 / share kept by the county committee',
+  },
+  'dues.retentionCityPercent': {
+    value: 12.5, unit: '%', effectiveFrom: '1994-01-01',
+    source: '中青发〔1994〕7号时期团费分成: 地市级团委留存12.5% (DOMAIN §2.3)',
+    description: '市级团委留存比例 / share kept by the city committee',
+  },
+  'dues.retentionProvincePercent': {
+    value: 9.5, unit: '%', effectiveFrom: '1994-01-01',
+    source: '中青发〔1994〕7号时期团费分成: 省级团委留存9.5% (DOMAIN §2.3)',
+    description: '省级团委留存比例 / share kept by the provincial committee',
+  },
+  'dues.retentionCentralPercent': {
+    value: 3, unit: '%', effectiveFrom: '1994-01-01',
+    source: '中青发〔1994〕7号时期团费分成: 上缴团中央3% (DOMAIN §2.3)',
+    description: '上缴团中央比例 / share remitted to the central committee',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RuleKey = keyof typeof RULES;

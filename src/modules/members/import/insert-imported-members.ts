@@ -2,6 +2,7 @@ import { appendAudit } from '../../../platform/audit/audit-log.ts';
 import type { NewMemberRow, OrganizationRow } from '../../../platform/db/schema.ts';
 import type { ServiceContext } from '../../../platform/service-context.ts';
 import { requireOrgsInScope } from '../../org/org.repository.ts';
+import { commonPath } from '../../../platform/scope/common-path.ts';
 import { newMemberRow } from '../member-row.ts';
 import { applyToPaths } from '../stats/apply-member-stats.ts';
 import { contributionOf, type Contribution } from '../stats/member-contribution.ts';
@@ -60,7 +61,7 @@ export async function insertImportedMembers(
       const branch = branches.get(row.orgId);
       if (!branch) throw new ImportConflict('文件与检查时不一致，已全部取消，请重新上传', 'the file no longer matches its checks; upload again');
       const values = newMemberRow(ctx, branch, row.fields, row.identity, now);
-      add(contributions, row.orgId, contributionOf({ status: 'normal', is_active: 1, is_cadre: values.is_cadre ?? 0, sex: values.sex, birth_date: values.birth_date, ethnicity: values.ethnicity }, branch.industry_category));
+      add(contributions, row.orgId, contributionOf({ status: 'normal', is_active: 1, is_cadre: values.is_cadre ?? 0, sex: values.sex, birth_date: values.birth_date, ethnicity: values.ethnicity, dues_monthly_fen: null, dues_paid_through: null }, branch.industry_category));
       batch.push(values);
       if (batch.length === BATCH) await flush();
     }
@@ -85,17 +86,4 @@ function add(totals: Map<number, Contribution>, orgId: number, contribution: Con
   let total = totals.get(orgId);
   if (!total) totals.set(orgId, (total = new Map()));
   for (const [key, n] of contribution) total.set(key, (total.get(key) ?? 0) + n);
-}
-
-/** The deepest organization path above all the given ones ('/1/23/' for '/1/23/45/' and '/1/23/67/'). */
-function commonPath(paths: string[]): string | null {
-  if (paths.length === 0) return null;
-  let prefix = paths[0]!.split('/').filter(Boolean);
-  for (const path of paths.slice(1)) {
-    const parts = path.split('/').filter(Boolean);
-    let i = 0;
-    while (i < prefix.length && prefix[i] === parts[i]) i++;
-    prefix = prefix.slice(0, i);
-  }
-  return prefix.length === 0 ? null : `/${prefix.join('/')}/`;
 }

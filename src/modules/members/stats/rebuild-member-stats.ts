@@ -17,14 +17,19 @@ export async function rebuildMemberStats(db: Kysely<Database>): Promise<void> {
       .innerJoin('organization', 'organization.id', 'member.org_id')
       .select([
         'member.org_path', 'organization.industry_category', 'member.status', 'member.is_active', 'member.is_cadre', 'member.sex',
-        sql<string>`substr(member.birth_date, 1, 4)`.as('birth_year'), 'member.ethnicity',
+        sql<string>`substr(member.birth_date, 1, 4)`.as('birth_year'), 'member.ethnicity', 'member.dues_paid_through',
+        sql<number>`case when member.dues_monthly_fen is null then 0 else 1 end`.as('dues_assessed'),
         (eb) => eb.fn.countAll<number>().as('n'),
       ])
-      .groupBy(['member.org_path', 'organization.industry_category', 'member.status', 'member.is_active', 'member.is_cadre', 'member.sex', sql`substr(member.birth_date, 1, 4)`, 'member.ethnicity'])
+      .groupBy([
+        'member.org_path', 'organization.industry_category', 'member.status', 'member.is_active', 'member.is_cadre', 'member.sex', sql`substr(member.birth_date, 1, 4)`, 'member.ethnicity',
+        'member.dues_paid_through', sql`case when member.dues_monthly_fen is null then 0 else 1 end`,
+      ])
       .execute();
     const byPath = new Map<string, Contribution>();
     for (const g of groups) {
-      const one = contributionOf({ ...g, birth_date: `${g.birth_year}-01-01` }, g.industry_category);
+      // Only null or not matters for the dues amount, so any non-null stand-in will do.
+      const one = contributionOf({ ...g, birth_date: `${g.birth_year}-01-01`, dues_monthly_fen: Number(g.dues_assessed) === 1 ? 1 : null }, g.industry_category);
       const sum = byPath.get(g.org_path) ?? new Map<string, number>();
       for (const [key, n] of one) sum.set(key, (sum.get(key) ?? 0) + n * Number(g.n));
       byPath.set(g.org_path, sum);

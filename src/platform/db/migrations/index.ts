@@ -8,6 +8,7 @@ import { memberStats } from './0005-member-stats.ts';
 import { memberAccounts } from './0006-member-accounts.ts';
 import { ruleOverrides } from './0007-rule-overrides.ts';
 import { memberListIndexes } from './0008-member-list-indexes.ts';
+import { dues } from './0009-dues.ts';
 
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export function allMigrations(engine: Engine): Record<string, Migration> {
@@ -20,5 +21,6 @@ export function allMigrations(engine: Engine): Record<string, Migration> {
     '0006-member-accounts': memberAccounts(),
     '0007-rule-overrides': ruleOverrides(engine),
     '0008-member-list-indexes': memberListIndexes(),
+    '0009-dues': dues(engine),
   };
 }
