@@ -5,6 +5,8 @@ import type { AppDeps } from '../../platform/http/app-deps.ts';
 import { DateString, IdParams, PageQuery, withErrors } from '../../platform/http/schemas.ts';
 import { rule } from '../../platform/rules/rules.ts';
 import { actingWith } from '../accounts/auth.plugin.ts';
+import { addOrgListener } from '../org/org-listeners.ts';
+import { duesOrgListener } from './dues-org-listener.ts';
 import { scopedMembers } from '../members/member.repository.ts';
 import { OCCUPATIONS } from '../members/member-enums.ts';
 import { assessDues } from './assess-dues.ts';
@@ -45,6 +47,7 @@ const PaymentBody = Type.Object({
 /** 团费: assessment, payments and their reversal, the member ledger, lists and statistics. */
 export function registerDuesRoutes(app: FastifyInstance, deps: AppDeps): void {
   const tags = ['dues'];
+  addOrgListener(duesOrgListener);
 
   app.get('/api/dues/meta', {
     schema: { tags, summary: '团费类别、收缴方式与规则 / Dues categories, methods and rules', querystring: Type.Object({}, { additionalProperties: false }), response: withErrors({ 200: DuesMeta }) },

@@ -6,4 +6,15 @@
 export const ORG_PATH_COPIES = [
   { table: 'member', column: 'org_path' },
   { table: 'member_status_change', column: 'org_path' },
+  { table: 'dues_assessment', column: 'org_path' },
+  { table: 'dues_payment', column: 'org_path' },
+] as const;
+
+/**
+ * Path columns that keep the path as it was when the row was written and are never rewritten.
+ * After a subtree moves, such rows stay visible under the old ancestors only.
+ */
+export const ORG_PATH_SNAPSHOTS = [
+  // Each audit row's hash covers its path; rewriting it would break the chain (DESIGN: append-only audit).
+  { table: 'audit_log', column: 'org_path' },
 ] as const;

@@ -204,6 +204,25 @@ describe('dues (团费)', () => {
     for (const key of ['active', 'assessed', 'paidUp', 'lapse', 'collectedYearFen']) expect(sum(key), key).toBe(stats.org[key]);
   });
 
+  it('moves collections and payments with a branch that moves to another county', async () => {
+    const branch = await t.db.selectFrom('organization').select(['id', 'parent_id']).where('id', '=', branchId).executeTakeFirstOrThrow();
+    const pidu = await orgIdByName(t, '共青团郫都区委');
+    const wuhou = await orgIdByName(t, '共青团武侯区委');
+    const yearFen = async (orgId: number) => (await province.get(`/api/dues/stats?orgId=${orgId}`)).json().org.collectedYearFen;
+    const [branchFen, piduBefore, wuhouBefore] = [await yearFen(branchId), await yearFen(pidu), await yearFen(wuhou)];
+    expect(branchFen).toBeGreaterThan(0);
+    expect((await province.post(`/api/orgs/${branchId}/move`, { newParentId: pidu })).statusCode).toBe(200);
+    expect(await yearFen(pidu)).toBe(piduBefore + branchFen);
+    expect(await yearFen(wuhou)).toBe(wuhouBefore - branchFen);
+    const moved = await t.db.selectFrom('organization').select('path').where('id', '=', branchId).executeTakeFirstOrThrow();
+    for (const p of await t.db.selectFrom('dues_payment').select('org_path').where('org_id', '=', branchId).execute()) expect(p.org_path).toBe(moved.path);
+    const maintained = await t.db.selectFrom('dues_stat').selectAll().where('payments', '!=', 0).orderBy('org_id').orderBy('month').execute();
+    await rebuildDuesStats(t.db);
+    expect(await t.db.selectFrom('dues_stat').selectAll().where('payments', '!=', 0).orderBy('org_id').orderBy('month').execute()).toEqual(maintained);
+    expect((await province.post(`/api/orgs/${branchId}/move`, { newParentId: branch.parent_id })).statusCode).toBe(200);
+    expect(await yearFen(wuhou)).toBe(wuhouBefore);
+  });
+
   it('shows a member their own dues', async () => {
     const me = await t.login('tuanyuan_demo');
     const own = await me.get('/api/me/dues');
