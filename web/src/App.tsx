@@ -16,6 +16,7 @@ const OrgPage = lazyPage(() => import('./pages/OrgPage'));
 const MembersPage = lazyPage(() => import('./pages/MembersPage'));
 const MemberStatsPage = lazyPage(() => import('./pages/MemberStatsPage'));
 const MyRecordPage = lazyPage(() => import('./pages/MyRecordPage'));
+const RulesPage = lazyPage(() => import('./pages/RulesPage'));
 const AuditPage = lazyPage(() => import('./pages/AuditPage'));
 const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage'));
 const NotFound = lazyPage(() => import('./pages/NotFound'));
@@ -53,6 +54,14 @@ function AppRoutes() {
           element={
             <RequirePermission permission="member.read">
               <MemberStatsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="rules"
+          element={
+            <RequirePermission permission="rules.read">
+              <RulesPage />
             </RequirePermission>
           }
         />

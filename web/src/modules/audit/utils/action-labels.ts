@@ -29,4 +29,5 @@ export const AUDIT_ACTION_LABELS: Record<string, Bilingual> = {
   'member.import': { zh: 'Excel导入团员', en: 'Import members from Excel' },
   'member.import.submit': { zh: '上传团员导入文件', en: 'Upload a member import file' },
   'member.import.errors_download': { zh: '下载导入错误清单', en: 'Download the import error report' },
+  'rule.override': { zh: '调整规则参数', en: 'Set a rule number' },
 };

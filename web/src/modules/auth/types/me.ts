@@ -15,6 +15,8 @@ export type Permission =
   | 'member.approve'
   | 'member.import'
   | 'self.read'
+  | 'rules.read'
+  | 'rules.manage'
   | 'audit.read'
   | 'user.manage';
 

@@ -5,6 +5,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  ControlOutlined,
   IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -27,6 +28,7 @@ const NAV_ICONS: Record<string, ReactNode> = {
   '/orgs': <ApartmentOutlined />,
   '/members': <TeamOutlined />,
   '/members/stats': <BarChartOutlined />,
+  '/rules': <ControlOutlined />,
   '/audit': <AuditOutlined />,
   '/me': <IdcardOutlined />,
 };

@@ -1,0 +1,29 @@
+import type { MessageKey } from '../../../i18n';
+import type { Rule } from '../types/rule';
+
+export type RuleGroup = { prefix: string; rules: Rule[] };
+
+/** Names of the key prefixes; a prefix not named here is shown as it is. */
+export const RULE_GROUP_LABELS: Record<string, MessageKey> = {
+  org: 'rules.group.org',
+  membership: 'rules.group.membership',
+  auth: 'rules.group.auth',
+  import: 'rules.group.import',
+  dues: 'rules.group.dues',
+};
+
+/** membership.maxAge → membership. */
+export function ruleGroupOf(key: string): string {
+  const dot = key.indexOf('.');
+  return dot === -1 ? key : key.slice(0, dot);
+}
+
+/** Rules grouped by the prefix of their key, groups and rules in the order the server lists them. */
+export function groupRules(rules: readonly Rule[]): RuleGroup[] {
+  const groups = new Map<string, Rule[]>();
+  for (const rule of rules) {
+    const prefix = ruleGroupOf(rule.key);
+    groups.set(prefix, [...(groups.get(prefix) ?? []), rule]);
+  }
+  return [...groups].map(([prefix, members]) => ({ prefix, rules: members }));
+}
