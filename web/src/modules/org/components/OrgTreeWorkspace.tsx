@@ -47,7 +47,7 @@ export function OrgTreeWorkspace({
 
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} lg={{ flex: '260px' }} xxl={{ flex: '320px' }}>
+      <Col xs={24} lg={{ flex: '260px' }} xxl={{ flex: '320px' }} className="tw-workspace-side">
         <Card
           size="small"
           title={t('org.tree')}
@@ -78,7 +78,7 @@ export function OrgTreeWorkspace({
         </Card>
       </Col>
       {/* minWidth 0 lets a wide table scroll inside the column instead of pushing the page wider. */}
-      <Col xs={24} lg={{ flex: '1 1 0' }} style={{ minWidth: 0 }}>
+      <Col xs={24} lg={{ flex: '1 1 0' }} style={{ minWidth: 0 }} className="tw-workspace-main">
         {children}
       </Col>
     </Row>
