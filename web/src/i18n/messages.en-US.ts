@@ -411,6 +411,7 @@ export const enUS: Record<MessageKey, string> = {
   'rules.group.auth': 'Accounts and security',
   'rules.group.import': 'Imports',
   'rules.group.dues': 'Dues',
+  'rules.group.transfer': 'Transfers',
   'rules.col.key': 'Rule',
   'rules.col.description': 'Description',
   'rules.col.value': 'Current value',

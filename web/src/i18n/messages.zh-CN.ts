@@ -409,6 +409,7 @@ export const zhCN = {
   'rules.group.auth': '账号安全',
   'rules.group.import': '数据导入',
   'rules.group.dues': '团费',
+  'rules.group.transfer': '组织关系转接',
   'rules.col.key': '参数',
   'rules.col.description': '说明',
   'rules.col.value': '当前值',

@@ -4,6 +4,7 @@ import { useT } from '../../../i18n';
 import { useRuleText } from '../hooks/useRuleText';
 import type { Rule } from '../types/rule';
 import { RuleHistory } from './RuleHistory';
+import { RuleKey } from './RuleKey';
 import { RuleValue } from './RuleValue';
 
 type Props = {
@@ -26,11 +27,7 @@ export function RuleTable({ rules, canChange, onChange }: Props) {
       key: 'key',
       title: t('rules.col.key'),
       width: 270,
-      render: (_, rule) => (
-        <span className="tw-mono" style={{ fontSize: 13 }}>
-          {rule.key}
-        </span>
-      ),
+      render: (_, rule) => <RuleKey ruleKey={rule.key} />,
     },
     { key: 'description', title: t('rules.col.description'), width: 170, render: (_, rule) => description(rule.description) },
     { key: 'value', title: t('rules.col.value'), width: 150, render: (_, rule) => <RuleValue rule={rule} /> },

@@ -10,6 +10,7 @@ export const RULE_GROUP_LABELS: Record<string, MessageKey> = {
   auth: 'rules.group.auth',
   import: 'rules.group.import',
   dues: 'rules.group.dues',
+  transfer: 'rules.group.transfer',
 };
 
 /** membership.maxAge → membership. */
