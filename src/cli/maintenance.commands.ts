@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { verifyAuditChain } from '../platform/audit/audit-log.ts';
 import type { AppConfig } from '../platform/config/config.ts';
 import { openRuntime, prepareDatabase } from '../platform/runtime.ts';
+import { expireTransfers } from '../modules/transfers/expire-transfers.ts';
 
 export function registerMaintenanceCommands(program: Command, config: AppConfig): void {
   program
@@ -28,5 +29,17 @@ export function registerMaintenanceCommands(program: Command, config: AppConfig)
         console.error(`审计链断裂 / audit chain BROKEN at seq ${verdict.brokenAtSeq}: ${verdict.reason} (${verdict.entries} entries verified before it)`);
         process.exitCode = 2;
       }
+    });
+
+  const transfers = program.command('transfers').description('组织关系转接 / transfers');
+  transfers
+    .command('expire')
+    .description('将超过有效期未办结的转接标记为过期（服务运行时每小时自动执行）/ close transfers past their expiry (the server does this hourly)')
+    .action(async () => {
+      const runtime = openRuntime(config);
+      await prepareDatabase(runtime);
+      const expired = await expireTransfers(runtime.db, runtime.auditKey);
+      await runtime.db.destroy();
+      console.log(`已过期 / expired: ${expired}`);
     });
 }

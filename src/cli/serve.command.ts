@@ -3,6 +3,7 @@ import type { AppConfig } from '../platform/config/config.ts';
 import { buildApp } from '../platform/http/app.ts';
 import { openRuntime, prepareDatabase } from '../platform/runtime.ts';
 import { loadRuleOverrides } from '../platform/rules/rule-overrides.ts';
+import { expireTransfers } from '../modules/transfers/expire-transfers.ts';
 import { isEmpty, seedDemoProvince } from '../seed/demo-province.ts';
 import { printLogins } from './print-logins.ts';
 
@@ -21,6 +22,10 @@ export function registerServeCommand(program: Command, config: AppConfig): void 
       const app = await buildApp({ ...runtime, logger: { level: config.logLevel } });
       // Rule changes made through another node (or taking effect at midnight) arrive within a minute.
       setInterval(() => void loadRuleOverrides(runtime.db).catch(() => undefined), 60_000).unref();
+      // Transfers past their expiry close within the hour; every node may run it, the update is guarded.
+      const expire = () => void expireTransfers(runtime.db, runtime.auditKey).catch((error: unknown) => app.log.error({ err: error }, 'expiring transfers failed'));
+      expire();
+      setInterval(expire, 3_600_000).unref();
       const shutdown = async () => {
         await app.close();
         await runtime.db.destroy();

@@ -18,6 +18,10 @@ export const PERMISSIONS = {
   'member.import': { zh: 'Excel批量导入团员', en: 'Import members from Excel' },
   'dues.read': { zh: '查看团费台账与统计', en: 'View dues ledgers and statistics' },
   'dues.collect': { zh: '核定团费标准、登记和撤销收缴', en: 'Assess dues and record or reverse payments' },
+  'transfer.read': { zh: '查看组织关系转接', en: 'View transfers' },
+  'transfer.apply': { zh: '发起、申诉和撤回组织关系转接', en: 'Start, appeal and withdraw transfers' },
+  'transfer.approve': { zh: '审批组织关系转接', en: 'Decide on transfers' },
+  'self.transfer': { zh: '本人申请组织关系转接', en: 'Apply for one\'s own transfer' },
   'self.read': { zh: '查看本人团员信息', en: 'View one\'s own member record' },
   'rules.read': { zh: '查看规则参数', en: 'View rule numbers' },
   'rules.manage': { zh: '调整规则参数', en: 'Set rule numbers' },
@@ -32,23 +36,24 @@ export type BuiltInRole = { code: string; zh: string; en: string; defaultScope: 
 const MEMBER_BRANCH: Permission[] = ['member.read', 'member.create', 'member.update', 'member.reveal', 'member.export', 'member.status', 'member.import'];
 const MEMBER_ALL: Permission[] = [...MEMBER_BRANCH, 'member.approve'];
 const DUES: Permission[] = ['dues.read', 'dues.collect'];
+const TRANSFERS: Permission[] = ['transfer.read', 'transfer.apply', 'transfer.approve'];
 
 export const BUILT_IN_ROLES: BuiltInRole[] = [
   {
     code: 'province_admin', zh: '省级管理员', en: 'Provincial administrator', defaultScope: 'all',
-    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, 'rules.read', 'rules.manage', 'audit.read', 'user.manage'],
+    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, 'rules.read', 'rules.manage', 'audit.read', 'user.manage'],
   },
   {
     code: 'committee_admin', zh: '团委管理员', en: 'Committee administrator', defaultScope: 'subtree',
-    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, 'rules.read', 'audit.read'],
+    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, 'rules.read', 'audit.read'],
   },
   {
     code: 'branch_secretary', zh: '团支部书记', en: 'Branch secretary', defaultScope: 'self_org',
-    permissions: ['org.read', 'org.update', 'org.export', ...MEMBER_BRANCH, ...DUES, 'rules.read'],
+    permissions: ['org.read', 'org.update', 'org.export', ...MEMBER_BRANCH, ...DUES, ...TRANSFERS, 'rules.read'],
   },
   {
     code: 'member', zh: '团员', en: 'Member', defaultScope: 'self',
-    permissions: ['self.read'],
+    permissions: ['self.read', 'self.transfer'],
   },
   {
     code: 'auditor', zh: '审计管理员', en: 'Audit administrator', defaultScope: 'all',

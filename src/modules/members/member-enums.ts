@@ -207,5 +207,7 @@ export const MEMBER_STATUSES = [
   { code: 'withdrawn', zh: '自愿退团', en: 'Withdrawn' },
   { code: 'expelled_pending', zh: '开除团籍待审核', en: 'Expulsion pending approval' },
   { code: 'expelled', zh: '开除团籍', en: 'Expelled' },
+  // Reached by a completed transfer out of the province, not by an exit request.
+  { code: 'transferred_out', zh: '已转出省外', en: 'Transferred out of the province' },
 ] as const satisfies readonly EnumItem[];
 export type MemberStatus = (typeof MEMBER_STATUSES)[number]['code'];

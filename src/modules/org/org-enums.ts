@@ -18,6 +18,8 @@ export const ORG_KINDS = [
   { code: 'temporary', zh: '临时', en: 'Temporary' },
   { code: 'joint', zh: '联合', en: 'Joint' },
   { code: 'graduate', zh: '毕业生', en: 'Graduates' },
+  // 特殊单位专属库: members who joined the army or a classified unit, held by the province (DOMAIN §1.6).
+  { code: 'special', zh: '特殊单位专属库', en: 'Special-unit registry' },
 ] as const satisfies readonly EnumItem[];
 export type OrgKind = (typeof ORG_KINDS)[number]['code'];
 

@@ -23,6 +23,10 @@ export type Database = {
   dues_assessment: DuesAssessmentTable;
   dues_payment: DuesPaymentTable;
   dues_stat: DuesStatTable;
+  graduate_batch: GraduateBatchTable;
+  transfer: TransferTable;
+  transfer_event: TransferEventTable;
+  graduate_batch_member: GraduateBatchMemberTable;
 };
 
 /** 团组织 */
@@ -339,4 +343,95 @@ export type DuesStatTable = {
   month: string;
   collected_fen: number;
   payments: number;
+};
+
+/** 毕业生批次: a school's graduating members of one year, transferred out together. */
+export type GraduateBatchTable = {
+  id: Generated<number>;
+  school_org_id: number;
+  school_org_path: string;
+  year: number;
+  name: string;
+  /** 'open' while transfers are being arranged, 'closed' after. */
+  status: string;
+  created_by: string;
+  created_at: string;
+};
+export type GraduateBatchRow = Selectable<GraduateBatchTable>;
+
+/** 组织关系转接: a member's move from one branch to another (or out of the province) through a chain of approvals. */
+export type TransferTable = {
+  id: Generated<number>;
+  member_id: number;
+  member_name: string;
+  /** 'within' (省内) or 'outside' (转往省外). */
+  scope_kind: string;
+  /** 就业 / 升学 / 参军 / 涉密 / 其他 (see TRANSFER_REASONS). */
+  reason: string;
+  reason_text: string | null;
+  from_org_id: number;
+  from_org_path: string;
+  to_org_id: number | null;
+  to_org_path: string | null;
+  /** For a transfer out of the province: where to, as the member gave it. */
+  outside_destination: string | null;
+  /** JSON array of the stage codes in order, fixed when the transfer starts. */
+  stages: string;
+  stage_index: number;
+  /** The organization the transfer waits at (null once closed). */
+  stage_org_id: number | null;
+  stage_org_path: string | null;
+  /** When the current stage (or the return or appeal now waiting) began: the response clock starts here. */
+  stage_since: string;
+  /** pending, returned, appealed, completed, withdrawn, expired, rejected. */
+  status: string;
+  /** 1 while pending, returned or appealed. */
+  is_open: number;
+  /** member, out_branch, in_org or school. */
+  initiated_by: string;
+  batch_id: number | null;
+  /** 出国(境)学习: kept at the school until this date. */
+  retained_until: string | null;
+  expires_at: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+};
+export type TransferRow = Selectable<TransferTable>;
+
+/** One step of a transfer: submitted, approved, returned, appealed, decided, withdrawn, expired. */
+export type TransferEventTable = {
+  id: Generated<number>;
+  transfer_id: number;
+  stage: string | null;
+  stage_org_id: number | null;
+  stage_org_path: string | null;
+  action: string;
+  reason: string | null;
+  evidence: string | null;
+  /** When the stage began, for decisions: with `at` it gives the response time. */
+  stage_since: string | null;
+  response_minutes: number | null;
+  actor_user_id: number | null;
+  actor_username: string;
+  post_label: string | null;
+  /** 1 when a post above the stage organization acted for it (代审批). */
+  on_behalf: number;
+  at: string;
+};
+export type TransferEventRow = Selectable<TransferEventTable>;
+
+/** A graduate in a batch: where they go, the transfer that takes them there, and whether that is settled. */
+export type GraduateBatchMemberTable = {
+  batch_id: number;
+  member_id: number;
+  /** The school's path (the batch's), for the rate per school, county and city. */
+  school_org_path: string;
+  /** employment, further_study, military, classified, abroad, unemployed_retained, outside, other. */
+  destination_kind: string | null;
+  transfer_id: number | null;
+  /** 1 once the transfer completed or the member is kept at the school by rule (abroad, not yet employed). */
+  settled: number;
+  settled_at: string | null;
 };

@@ -22,6 +22,7 @@ import { registerMemberImportRoutes } from '../../modules/members/import/member-
 import { registerMyMemberRoutes } from '../../modules/members/my-member-record.ts';
 import { registerMemberStatsRoutes } from '../../modules/members/stats/member-stats.routes.ts';
 import { registerDuesRoutes } from '../../modules/dues/dues.routes.ts';
+import { registerTransferRoutes } from '../../modules/transfers/transfer.routes.ts';
 import { AppError } from './app-error.ts';
 import type { AppDeps } from './app-deps.ts';
 import { errorBody, handleError } from './error-handler.ts';
@@ -106,6 +107,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerMyMemberRoutes(app, deps);
   registerMemberStatsRoutes(app, deps);
   registerDuesRoutes(app, deps);
+  registerTransferRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerRuleRoutes(app, deps);
   await registerWebApp(app, deps.config.webDistDir);

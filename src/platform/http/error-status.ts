@@ -27,6 +27,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'ORG_HAS_ACTIVE_CHILDREN':
     case 'MEMBER_STATUS_REFUSED':
     case 'DUES_REFUSED':
+    case 'TRANSFER_REFUSED':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

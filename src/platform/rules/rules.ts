@@ -100,7 +100,7 @@ export const RULES = {
   },
   'import.maxRows': {
     value: 100000, unit: '行', effectiveFrom: '2026-01-01',
-    source: 'Tuanwu issue part 5 (团员导入): 100,000 rows per file, the same bound as org.exportMaxRows; DOMAIN §12 AS-19 asks for a "split the file" refusal above the limit (its example test uses 20,000)',
+    source: 'Tuanwu: 100,000 rows per file, the same bound as org.exportMaxRows; DOMAIN §12 AS-19 asks for a "split the file" refusal above the limit (its example test uses 20,000)',
     description: '单个导入文件最多行数 / data rows per import file',
   },
   'import.maxUploadBytes': {
@@ -182,6 +182,36 @@ export const RULES = {
     value: 3, unit: '%', effectiveFrom: '1994-01-01',
     source: '中青发〔1994〕7号时期团费分成: 上缴团中央3% (DOMAIN §2.3)',
     description: '上缴团中央比例 / share remitted to the central committee',
+  },
+  'transfer.chainStages': {
+    value: 4, unit: '级', effectiveFrom: '2017-01-01',
+    source: '广东智慧团建 RelationApi.js: 转出团支部 → 转出团支部的上级 → 转入团支部 → 转入团支部的上级 (DOMAIN §1.6); 设为2时采用全国系统的两级流程（转出团支部 → 转入团支部）',
+    description: '转接审批级数（4或2）/ approval stages of a transfer (4 or 2)',
+  },
+  'transfer.expiryDays': {
+    value: 90, unit: '天', effectiveFrom: '2026-01-01',
+    source: 'DOMAIN §1.6 [I]: 未及时处理的转接须重新提交，官方未规定时限；lantan-1/ZHTJ 采用3个月',
+    description: '转接申请有效期 / days before an unfinished transfer expires',
+  },
+  'transfer.responseHours': {
+    value: 48, unit: '小时', effectiveFrom: '2019-01-01',
+    source: '广东智慧团建 48小时及时响应考核 (DOMAIN §1.2, §1.6)',
+    description: '及时响应时限 / hours within which a stage should respond',
+  },
+  'transfer.graduateRateTargetPercent': {
+    value: 90, unit: '%', effectiveFrom: '2021-01-01',
+    source: '四川团省委2021年工作要点 sets the graduate members\' transfer rate target at no less than 90% (DOMAIN §0)',
+    description: '毕业生团员组织关系转接率目标 / graduate transfer rate target',
+  },
+  'transfer.abroadRetentionYears': {
+    value: 5, unit: '年', effectiveFrom: '2023-01-01',
+    source: 'Shenzhen practice: a member studying abroad stays in the school\'s 出国(境)学习研究团员团支部 for at most 5 years (DOMAIN §1.6)',
+    description: '出国(境)学习保留年限 / years a member studying abroad may stay at the school',
+  },
+  'transfer.unemployedRetentionMonths': {
+    value: 6, unit: '个月', effectiveFrom: '2023-01-01',
+    source: 'Graduate destination rules (wsxz.cn; szlh.gov.cn 2023): a graduate not yet employed may stay at the school for at most 6 months (DOMAIN §1.6)',
+    description: '未就业毕业生在校保留月数 / months an unemployed graduate may stay at the school',
   },
 } as const satisfies Record<string, Rule>;
 

@@ -8,6 +8,12 @@ export const ORG_PATH_COPIES = [
   { table: 'member_status_change', column: 'org_path' },
   { table: 'dues_assessment', column: 'org_path' },
   { table: 'dues_payment', column: 'org_path' },
+  { table: 'transfer', column: 'from_org_path' },
+  { table: 'transfer', column: 'to_org_path' },
+  { table: 'transfer', column: 'stage_org_path' },
+  { table: 'transfer_event', column: 'stage_org_path' },
+  { table: 'graduate_batch', column: 'school_org_path' },
+  { table: 'graduate_batch_member', column: 'school_org_path' },
 ] as const;
 
 /**

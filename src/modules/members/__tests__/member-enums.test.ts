@@ -62,11 +62,12 @@ describe('member enumerations', () => {
     expect(INCOME_BANDS).toHaveLength(5);
   });
 
-  it('has a pending and a final 团籍状态 for each way of leaving, and no 禁用', () => {
+  it('has a pending and a final 团籍状态 for each way of leaving, one for leaving the province by transfer, and no 禁用', () => {
     const statuses = codesOf(MEMBER_STATUSES);
     expect(statuses[0]).toBe('normal');
-    const finals = statuses.filter((s) => s !== 'normal' && !s.endsWith('_pending'));
+    const finals = statuses.filter((s) => s !== 'normal' && !s.endsWith('_pending') && s !== 'transferred_out');
     expect(finals).toEqual(['aged_out', 'lapsed', 'withdrawn', 'expelled']);
+    expect(statuses).toContain('transferred_out');
     for (const f of finals) expect(statuses).toContain(`${f}_pending`);
     expect(MEMBER_STATUSES.filter((s) => s.zh.endsWith('待审核'))).toHaveLength(4);
     expect(MEMBER_STATUSES.map((s): string => s.zh)).not.toContain('禁用');

@@ -9,6 +9,7 @@ import { memberAccounts } from './0006-member-accounts.ts';
 import { ruleOverrides } from './0007-rule-overrides.ts';
 import { memberListIndexes } from './0008-member-list-indexes.ts';
 import { dues } from './0009-dues.ts';
+import { transfers } from './0010-transfers.ts';
 
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export function allMigrations(engine: Engine): Record<string, Migration> {
@@ -22,5 +23,6 @@ export function allMigrations(engine: Engine): Record<string, Migration> {
     '0007-rule-overrides': ruleOverrides(engine),
     '0008-member-list-indexes': memberListIndexes(),
     '0009-dues': dues(engine),
+    '0010-transfers': transfers(engine),
   };
 }
