@@ -6,6 +6,8 @@ import { accountAt } from './helpers/test-accounts.ts';
 const TRANSFER_ENDPOINTS = [
   'GET /api/transfers/meta', 'GET /api/transfers', 'GET /api/transfers/destinations', 'GET /api/transfers/response-stats', 'GET /api/transfers/:id',
   'POST /api/transfers', 'POST /api/transfers/incoming', 'POST /api/transfers/:id/decision', 'POST /api/transfers/:id/appeal', 'POST /api/transfers/:id/withdraw',
+  'GET /api/transfers/graduate-batches', 'POST /api/transfers/graduate-batches', 'GET /api/transfers/graduate-batches/:id/graduates',
+  'POST /api/transfers/graduate-batches/:id/assignments', 'GET /api/transfers/graduate-rate',
   'GET /api/me/transfers', 'POST /api/me/transfers', 'POST /api/me/transfers/:id/appeal', 'POST /api/me/transfers/:id/withdraw',
 ];
 
@@ -64,6 +66,23 @@ describe('transfer data scope', () => {
     expect(await snapshot()).toEqual(before);
     // The county that owns both branches reaches it, so the 404s are about scope.
     expect((await wuhou.get(`/api/transfers/${transferId}`)).statusCode).toBe(200);
+  });
+
+  it('keeps another county\'s graduate batches and rates out of reach', async () => {
+    const wuhouPath = (await t.db.selectFrom('organization').select('path').where('id', '=', await orgIdByName(t, '共青团武侯区委')).executeTakeFirstOrThrow()).path;
+    const school = (await t.db.selectFrom('organization').select('parent_id').where('kind', '=', 'graduate').where('path', 'like', `${wuhouPath}%`).executeTakeFirstOrThrow()).parent_id!;
+    const opened = await wuhou.post('/api/transfers/graduate-batches', { schoolOrgId: school, year: 2026 });
+    expect(opened.statusCode, opened.body).toBe(200);
+    const batchId = opened.json().id;
+    const someone = (await wuhou.get(`/api/transfers/graduate-batches/${batchId}/graduates`)).json().items[0].memberId;
+    const before = await snapshot();
+    expect((await pidu.post('/api/transfers/graduate-batches', { schoolOrgId: school, year: 2027 })).statusCode).toBe(404);
+    expect((await pidu.get(`/api/transfers/graduate-batches/${batchId}/graduates`)).statusCode).toBe(404);
+    expect((await pidu.post(`/api/transfers/graduate-batches/${batchId}/assignments`, { assignments: [{ memberId: someone, destination: 'abroad' }] })).statusCode).toBe(404);
+    expect((await pidu.get(`/api/transfers/graduate-rate?year=2026&orgId=${await orgIdByName(t, '共青团武侯区委')}`)).statusCode).toBe(404);
+    expect((await pidu.get('/api/transfers/graduate-batches')).json().items).toEqual([]);
+    expect((await pidu.get('/api/transfers/graduate-rate?year=2026')).json().org.graduates).toBe(0);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('keeps transfers away from posts without the permission', async () => {

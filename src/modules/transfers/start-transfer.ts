@@ -58,6 +58,10 @@ export async function startTransferIn(trx: Kysely<Database>, ctx: ServiceContext
   const open = await trx.selectFrom('transfer').select('id').where('member_id', '=', member.id).where('is_open', '=', 1).executeTakeFirst();
   if (open) throw refused('already_open', '该团员已有正在办理的组织关系转接，请先办结或撤回', 'the member already has an open transfer; finish or withdraw it first');
 
+  // A graduate still to be placed: the transfer counts for their batch, whoever starts it.
+  const graduate = await trx.selectFrom('graduate_batch_member').select('batch_id').where('member_id', '=', member.id).where('settled', '=', 0)
+    .orderBy('batch_id', 'desc').executeTakeFirst();
+  const batchId = starter.batchId ?? graduate?.batch_id ?? null;
   const from = await trx.selectFrom('organization').selectAll().where('id', '=', member.org_id).executeTakeFirstOrThrow();
   const orgs = await chainOrgs(trx, from, to);
   const stages = stagesFor(input.scopeKind, rule('transfer.chainStages'));
@@ -69,10 +73,15 @@ export async function startTransferIn(trx: Kysely<Database>, ctx: ServiceContext
     from_org_id: from.id, from_org_path: from.path, to_org_id: to?.id ?? null, to_org_path: to?.path ?? null,
     outside_destination: input.scopeKind === 'outside' ? input.outsideDestination!.trim() : null,
     stages: JSON.stringify(stages), stage_index: 0, stage_org_id: first.id, stage_org_path: first.path, stage_since: at,
-    status: 'pending', is_open: 1, initiated_by: starter.initiator, batch_id: starter.batchId ?? null, retained_until: null,
+    status: 'pending', is_open: 1, initiated_by: starter.initiator, batch_id: batchId, retained_until: null,
     expires_at: new Date(now.getTime() + rule('transfer.expiryDays') * 86_400_000).toISOString(),
     created_by: ctx.actor.username, created_at: at, updated_at: at, closed_at: null,
   }).returningAll().executeTakeFirstOrThrow();
+  if (batchId !== null) {
+    await trx.updateTable('graduate_batch_member')
+      .set({ transfer_id: row.id, destination_kind: input.scopeKind === 'outside' ? 'outside' : input.reason })
+      .where('batch_id', '=', batchId).where('member_id', '=', member.id).execute();
+  }
   await recordTransferEvent(trx, ctx, row, { action: 'submit', reason: input.reasonText ?? null, at });
   if (ctx.scope.postOrgPath === first.path && starter.initiator !== 'member') return approveFirstStage(trx, ctx, row, orgs, stages, at);
   return row;

@@ -64,3 +64,19 @@ export const TRANSFER_ACTIONS = [
   { code: 'complete', zh: '接转完成', en: 'Completed' },
 ] as const satisfies readonly EnumItem[];
 export type TransferAction = (typeof TRANSFER_ACTIONS)[number]['code'];
+
+/**
+ * 毕业生去向 (DOMAIN §1.6): most lead to a transfer; studying abroad and not yet employed keep the
+ * member at the school for a time the rules allow, which settles the graduate without one.
+ */
+export const GRADUATE_DESTINATIONS = [
+  { code: 'employment', zh: '就业（转入用人单位或所在地团组织）', en: 'Employment', retained: false },
+  { code: 'further_study', zh: '升学（转入新学校）', en: 'Further study', retained: false },
+  { code: 'military', zh: '参军入伍', en: 'Military service', retained: false },
+  { code: 'classified', zh: '到涉密单位工作', en: 'Classified unit', retained: false },
+  { code: 'outside', zh: '转往省外', en: 'Out of the province', retained: false },
+  { code: 'abroad', zh: '出国(境)学习（保留在学校）', en: 'Study abroad (kept at the school)', retained: true },
+  { code: 'unemployed', zh: '暂未就业（暂留学校）', en: 'Not yet employed (kept at the school)', retained: true },
+  { code: 'other', zh: '其他', en: 'Other', retained: false },
+] as const satisfies readonly (EnumItem & { retained: boolean })[];
+export type GraduateDestination = (typeof GRADUATE_DESTINATIONS)[number]['code'];

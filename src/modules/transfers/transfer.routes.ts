@@ -14,9 +14,10 @@ import { startIncomingTransfer } from './start-incoming-transfer.ts';
 import { startTransfer, type StartTransferInput } from './start-transfer.ts';
 import { searchDestinations } from './transfer-destinations.ts';
 import {
-  SPECIAL_LIBRARY_REASONS, TRANSFER_ACTIONS, TRANSFER_INITIATORS, TRANSFER_REASONS, TRANSFER_SCOPE_KINDS, TRANSFER_STAGES, TRANSFER_STATUSES, type TransferReason,
+  GRADUATE_DESTINATIONS, SPECIAL_LIBRARY_REASONS, TRANSFER_ACTIONS, TRANSFER_INITIATORS, TRANSFER_REASONS, TRANSFER_SCOPE_KINDS, TRANSFER_STAGES, TRANSFER_STATUSES, type TransferReason,
 } from './transfer-enums.ts';
 import { transferResponseStats } from './transfer-response-stats.ts';
+import { registerGraduateRoutes } from './graduate.routes.ts';
 import { AppealBody, DecisionBody, Destination, IncomingBody, ResponseStats, StartBody, Transfer, TransferDetail, TransferMeta, WithdrawBody } from './transfer.schemas.ts';
 
 const ListQuery = Type.Object({
@@ -40,7 +41,8 @@ export function registerTransferRoutes(app: FastifyInstance, deps: AppDeps): voi
     schema: { tags, summary: '转接的原因、环节与状态 / Transfer reasons, stages and states', querystring: Type.Object({}, { additionalProperties: false }), response: withErrors({ 200: TransferMeta }) },
     handler: async () => ({
       reasons: enums(TRANSFER_REASONS), scopeKinds: enums(TRANSFER_SCOPE_KINDS), stages: enums(TRANSFER_STAGES), statuses: enums(TRANSFER_STATUSES),
-      initiators: enums(TRANSFER_INITIATORS), actions: enums(TRANSFER_ACTIONS), specialLibraryReasons: [...SPECIAL_LIBRARY_REASONS],
+      initiators: enums(TRANSFER_INITIATORS), actions: enums(TRANSFER_ACTIONS), graduateDestinations: enums(GRADUATE_DESTINATIONS), specialLibraryReasons: [...SPECIAL_LIBRARY_REASONS],
+      graduateRateTargetPercent: rule('transfer.graduateRateTargetPercent'),
       chainStages: rule('transfer.chainStages'), responseHours: rule('transfer.responseHours'), expiryDays: rule('transfer.expiryDays'),
     }),
   });
@@ -128,6 +130,7 @@ export function registerTransferRoutes(app: FastifyInstance, deps: AppDeps): voi
     },
   });
 
+  registerGraduateRoutes(app, deps);
   registerOwnTransferRoutes(app, deps);
 }
 

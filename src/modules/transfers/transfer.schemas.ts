@@ -60,7 +60,8 @@ export const ResponseStats = Type.Object({ hours: Type.Number(), org: ResponseRo
 
 const EnumList = Type.Array(Type.Object({ code: Type.String(), zh: Type.String(), en: Type.String() }));
 export const TransferMeta = Type.Object({
-  reasons: EnumList, scopeKinds: EnumList, stages: EnumList, statuses: EnumList, initiators: EnumList, actions: EnumList,
+  reasons: EnumList, scopeKinds: EnumList, stages: EnumList, statuses: EnumList, initiators: EnumList, actions: EnumList, graduateDestinations: EnumList,
+  graduateRateTargetPercent: Type.Number(),
   specialLibraryReasons: Type.Array(Type.String()), chainStages: Type.Integer(), responseHours: Type.Number(), expiryDays: Type.Integer(),
 });
 

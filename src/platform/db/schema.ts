@@ -428,6 +428,8 @@ export type GraduateBatchMemberTable = {
   member_id: number;
   /** The school's path (the batch's), for the rate per school, county and city. */
   school_org_path: string;
+  /** The batch's graduation year, copied so that the rate per year needs no join. */
+  year: number;
   /** employment, further_study, military, classified, abroad, unemployed_retained, outside, other. */
   destination_kind: string | null;
   transfer_id: number | null;

@@ -80,13 +80,15 @@ export function transfers(engine: Engine) {
         .addColumn('batch_id', 'integer', (c) => c.notNull().references('graduate_batch.id'))
         .addColumn('member_id', 'integer', (c) => c.notNull().references('member.id'))
         .addColumn('school_org_path', path, (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
         .addColumn('destination_kind', 'text')
         .addColumn('transfer_id', 'integer', (c) => c.references('transfer.id'))
         .addColumn('settled', 'integer', (c) => c.notNull())
         .addColumn('settled_at', 'text')
         .addPrimaryKeyConstraint('graduate_batch_member_pk', ['batch_id', 'member_id'])
         .execute();
-      await db.schema.createIndex('graduate_batch_member_path_idx').on('graduate_batch_member').columns(['school_org_path', 'settled']).execute();
+      await db.schema.createIndex('graduate_batch_member_path_idx').on('graduate_batch_member').columns(['school_org_path', 'year', 'settled']).execute();
+      await db.schema.createIndex('graduate_batch_member_member_idx').on('graduate_batch_member').columns(['member_id', 'settled']).execute();
       await db.schema.createIndex('transfer_event_transfer_idx').on('transfer_event').columns(['transfer_id', 'id']).execute();
       // The 48-hour response rate of the organizations in a subtree reads decisions by stage organization.
       await db.schema.createIndex('transfer_event_stage_org_idx').on('transfer_event').columns(['stage_org_path', 'action']).execute();

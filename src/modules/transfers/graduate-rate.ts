@@ -1,0 +1,55 @@
+import { sql } from 'kysely';
+import { AppError } from '../../platform/http/app-error.ts';
+import { rule } from '../../platform/rules/rules.ts';
+import type { ServiceContext } from '../../platform/service-context.ts';
+import { filteredOrgs, requireOrgsInScope, scopeRoots } from '../org/org.repository.ts';
+
+/** Graduates of a year below one organization and how many are placed. */
+export type GraduateRateRow = {
+  orgId: number;
+  name: string;
+  graduates: number;
+  /** Placed: transferred, or kept at the school as the rules allow. */
+  settled: number;
+  /** …of which kept at the school (studying abroad, not yet employed). */
+  retained: number;
+  /** With a transfer under way. */
+  inTransfer: number;
+  /** settled ÷ graduates, 0–1 (null without graduates). */
+  rate: number | null;
+  meetsTarget: boolean | null;
+};
+
+/**
+ * 毕业生团员组织关系转接率 for a graduation year: the organization and one row per direct child,
+ * against the target in the rules table (90%). Read live from the batches.
+ */
+export async function graduateRate(ctx: Pick<ServiceContext, 'db' | 'scope'>, orgId: number | undefined, year: number): Promise<{ year: number; targetPercent: number; org: GraduateRateRow; children: GraduateRateRow[] }> {
+  const org = orgId === undefined ? (await scopeRoots(ctx.db, ctx.scope))[0] : (await requireOrgsInScope(ctx.db, ctx.scope, [orgId])).get(orgId);
+  if (!org) throw new AppError('NOT_FOUND');
+  const children = ctx.scope.kind === 'self_org' || ctx.scope.kind === 'self'
+    ? []
+    : await filteredOrgs(ctx.db, ctx.scope, { parentId: org.id, depth: 'children' }, org)
+      .select(['id', 'name', 'path']).orderBy(sql`coalesce(region_code, '')`).orderBy('name').execute();
+  const target = rule('transfer.graduateRateTargetPercent');
+  const retainedKinds = ['abroad', 'unemployed'];
+  const rowOf = async (o: { id: number; name: string; path: string }): Promise<GraduateRateRow> => {
+    const counts = await ctx.db.selectFrom('graduate_batch_member')
+      .select([
+        (eb) => eb.fn.countAll<number>().as('graduates'),
+        sql<number>`sum(settled)`.as('settled'),
+        sql<number>`sum(case when settled = 1 and destination_kind in (${sql.join(retainedKinds)}) then 1 else 0 end)`.as('retained'),
+        sql<number>`sum(case when settled = 0 and transfer_id is not null then 1 else 0 end)`.as('in_transfer'),
+      ])
+      .where('school_org_path', 'like', `${o.path}%`).where('year', '=', year).executeTakeFirstOrThrow();
+    const graduates = Number(counts.graduates);
+    const settled = Number(counts.settled ?? 0);
+    const rate = graduates > 0 ? settled / graduates : null;
+    return {
+      orgId: o.id, name: o.name, graduates, settled, retained: Number(counts.retained ?? 0), inTransfer: Number(counts.in_transfer ?? 0),
+      rate, meetsTarget: rate === null ? null : rate * 100 >= target,
+    };
+  };
+  const [own, ...rows] = await Promise.all([rowOf(org), ...children.map(rowOf)]);
+  return { year, targetPercent: target, org: own!, children: rows };
+}
