@@ -15,6 +15,7 @@ const HomeRedirect = lazyPage(() => import('./pages/HomeRedirect'));
 const OrgPage = lazyPage(() => import('./pages/OrgPage'));
 const MembersPage = lazyPage(() => import('./pages/MembersPage'));
 const MemberStatsPage = lazyPage(() => import('./pages/MemberStatsPage'));
+const DuesPage = lazyPage(() => import('./pages/DuesPage'));
 const MyRecordPage = lazyPage(() => import('./pages/MyRecordPage'));
 const RulesPage = lazyPage(() => import('./pages/RulesPage'));
 const AuditPage = lazyPage(() => import('./pages/AuditPage'));
@@ -54,6 +55,14 @@ function AppRoutes() {
           element={
             <RequirePermission permission="member.read">
               <MemberStatsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="dues"
+          element={
+            <RequirePermission permission="dues.read">
+              <DuesPage />
             </RequirePermission>
           }
         />

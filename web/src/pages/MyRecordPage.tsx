@@ -3,6 +3,7 @@ import { isApiError } from '../api/client';
 import { useT } from '../i18n';
 import { useErrorMessage } from '../modules/common/hooks/useErrorMessage';
 import { MemberStatusTimeline } from '../modules/members/components/MemberStatusTimeline';
+import { MyDuesCard } from '../modules/self/components/MyDuesCard';
 import { MyMemberCard } from '../modules/self/components/MyMemberCard';
 import { useMyMember } from '../modules/self/hooks/useMyMember';
 
@@ -43,6 +44,7 @@ export default function MyRecordPage() {
       ) : (
         <>
           <MyMemberCard member={data.member} />
+          <MyDuesCard />
           <Card size="small" title={t('member.history')}>
             <MemberStatusTimeline items={data.history} />
           </Card>

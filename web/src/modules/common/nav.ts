@@ -11,6 +11,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/orgs', label: 'nav.orgs', permission: 'org.read' },
   { path: '/members', label: 'nav.members', permission: 'member.read' },
   { path: '/members/stats', label: 'nav.memberStats', permission: 'member.read' },
+  { path: '/dues', label: 'nav.dues', permission: 'dues.read' },
   { path: '/rules', label: 'nav.rules', permission: 'rules.read' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },
   { path: '/me', label: 'nav.me', permission: 'self.read' },

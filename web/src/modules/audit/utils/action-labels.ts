@@ -30,4 +30,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Bilingual> = {
   'member.import.submit': { zh: '上传团员导入文件', en: 'Upload a member import file' },
   'member.import.errors_download': { zh: '下载导入错误清单', en: 'Download the import error report' },
   'rule.override': { zh: '调整规则参数', en: 'Set a rule number' },
+  'dues.assess': { zh: '核定团费标准', en: 'Assess dues' },
+  'dues.pay': { zh: '登记团费收缴', en: 'Record dues payments' },
+  'dues.reverse': { zh: '撤销团费收缴记录', en: 'Reverse a dues payment' },
 };

@@ -14,6 +14,8 @@ export type Permission =
   | 'member.status'
   | 'member.approve'
   | 'member.import'
+  | 'dues.read'
+  | 'dues.collect'
   | 'self.read'
   | 'rules.read'
   | 'rules.manage'

@@ -2,6 +2,7 @@ import { Suspense, useState, type ReactNode } from 'react';
 import { App, Button, Drawer, Flex, Grid, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -28,6 +29,7 @@ const NAV_ICONS: Record<string, ReactNode> = {
   '/orgs': <ApartmentOutlined />,
   '/members': <TeamOutlined />,
   '/members/stats': <BarChartOutlined />,
+  '/dues': <AccountBookOutlined />,
   '/rules': <ControlOutlined />,
   '/audit': <AuditOutlined />,
   '/me': <IdcardOutlined />,
