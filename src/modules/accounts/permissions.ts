@@ -21,6 +21,10 @@ export const PERMISSIONS = {
   'transfer.read': { zh: '查看组织关系转接', en: 'View transfers' },
   'transfer.apply': { zh: '发起、申诉和撤回组织关系转接', en: 'Start, appeal and withdraw transfers' },
   'transfer.approve': { zh: '审批组织关系转接', en: 'Decide on transfers' },
+  'admission.read': { zh: '查看团员发展', en: 'View admissions' },
+  'admission.manage': { zh: '办理团员发展步骤和公示', en: 'Record admission steps and notices' },
+  'admission.approve': { zh: '预审和审批发展团员', en: 'Pre-review and approve admissions' },
+  'admission.plan': { zh: '下达发展计划、团员编号号段和青年数', en: 'Set quotas, number ranges and youth counts' },
   'self.transfer': { zh: '本人申请组织关系转接', en: 'Apply for one\'s own transfer' },
   'self.read': { zh: '查看本人团员信息', en: 'View one\'s own member record' },
   'rules.read': { zh: '查看规则参数', en: 'View rule numbers' },
@@ -37,19 +41,20 @@ const MEMBER_BRANCH: Permission[] = ['member.read', 'member.create', 'member.upd
 const MEMBER_ALL: Permission[] = [...MEMBER_BRANCH, 'member.approve'];
 const DUES: Permission[] = ['dues.read', 'dues.collect'];
 const TRANSFERS: Permission[] = ['transfer.read', 'transfer.apply', 'transfer.approve'];
+const ADMISSION_ALL: Permission[] = ['admission.read', 'admission.manage', 'admission.approve', 'admission.plan'];
 
 export const BUILT_IN_ROLES: BuiltInRole[] = [
   {
     code: 'province_admin', zh: '省级管理员', en: 'Provincial administrator', defaultScope: 'all',
-    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, 'rules.read', 'rules.manage', 'audit.read', 'user.manage'],
+    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, ...ADMISSION_ALL, 'rules.read', 'rules.manage', 'audit.read', 'user.manage'],
   },
   {
     code: 'committee_admin', zh: '团委管理员', en: 'Committee administrator', defaultScope: 'subtree',
-    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, 'rules.read', 'audit.read'],
+    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, ...ADMISSION_ALL, 'rules.read', 'audit.read'],
   },
   {
     code: 'branch_secretary', zh: '团支部书记', en: 'Branch secretary', defaultScope: 'self_org',
-    permissions: ['org.read', 'org.update', 'org.export', ...MEMBER_BRANCH, ...DUES, ...TRANSFERS, 'rules.read'],
+    permissions: ['org.read', 'org.update', 'org.export', ...MEMBER_BRANCH, ...DUES, ...TRANSFERS, 'admission.read', 'admission.manage', 'rules.read'],
   },
   {
     code: 'member', zh: '团员', en: 'Member', defaultScope: 'self',

@@ -27,6 +27,12 @@ export type Database = {
   transfer: TransferTable;
   transfer_event: TransferEventTable;
   graduate_batch_member: GraduateBatchMemberTable;
+  applicant: ApplicantTable;
+  applicant_step: ApplicantStepTable;
+  admission_notice: AdmissionNoticeTable;
+  development_quota: DevelopmentQuotaTable;
+  number_range: NumberRangeTable;
+  youth_count: YouthCountTable;
 };
 
 /** 团组织 */
@@ -436,4 +442,112 @@ export type GraduateBatchMemberTable = {
   /** 1 once the transfer completed or the member is kept at the school by rule (abroad, not yet employed). */
   settled: number;
   settled_at: string | null;
+};
+
+/** 入团申请人: someone on the way through the ten steps of 团员发展, in a branch. */
+export type ApplicantTable = {
+  id: Generated<number>;
+  org_id: number;
+  org_path: string;
+  name: string;
+  id_type: string;
+  id_number_enc: string;
+  id_number_index: string;
+  id_number_masked: string;
+  birth_date: string;
+  sex: string;
+  phone_enc: string | null;
+  phone_masked: string | null;
+  /** JSON of the member fields the record will get at admission (民族, 职业, 学历, …). */
+  profile: string;
+  /** 推优入团, 积分入团, 评议入团 or 个人申请 (see ADMISSION_SOURCES). */
+  source: string;
+  /** 积分 of 积分入团, when used. */
+  score: number | null;
+  /** The last step completed (1–10). */
+  step: number;
+  /** in_progress, admitted, stopped. */
+  status: string;
+  is_open: number;
+  /** JSON of the facts the steps recorded (dates, hours, contacts, the ballot, sponsors). */
+  facts: string;
+  member_id: number | null;
+  development_number: string | null;
+  approved_year: number | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+export type ApplicantRow = Selectable<ApplicantTable>;
+
+/** One recorded step of an applicant (全过程纪实): what, on which date, by whom. */
+export type ApplicantStepTable = {
+  id: Generated<number>;
+  applicant_id: number;
+  org_path: string;
+  step: number;
+  /** complete, stop. */
+  action: string;
+  on_date: string | null;
+  detail: string;
+  actor_user_id: number | null;
+  actor_username: string;
+  post_label: string | null;
+  at: string;
+};
+export type ApplicantStepRow = Selectable<ApplicantStepTable>;
+
+/** 公示: the three public notices (积极分子, 发展对象, 新团员) with their dates and any objections. */
+export type AdmissionNoticeTable = {
+  id: Generated<number>;
+  applicant_id: number;
+  org_path: string;
+  kind: string;
+  start_on: string;
+  end_on: string;
+  objections: string | null;
+  /** 1 when there were none, or they were looked into and answered. */
+  objections_resolved: number;
+  created_by: string;
+  created_at: string;
+};
+export type AdmissionNoticeRow = Selectable<AdmissionNoticeTable>;
+
+/** 发展团员计划: how many members an organization's subtree may admit in a year, and how many it has. */
+export type DevelopmentQuotaTable = {
+  id: Generated<number>;
+  year: number;
+  org_id: number;
+  org_path: string;
+  quota: number;
+  issued: number;
+  set_by: string;
+  updated_at: string;
+};
+export type DevelopmentQuotaRow = Selectable<DevelopmentQuotaTable>;
+
+/** 团员编号号段: numbers an organization holds for a year; sub-ranges go down the tree from next_no. */
+export type NumberRangeTable = {
+  id: Generated<number>;
+  year: number;
+  org_id: number;
+  org_path: string;
+  parent_range_id: number | null;
+  first_no: number;
+  last_no: number;
+  /** The next number not yet given out (to a member or a sub-range). */
+  next_no: number;
+  issued_by: string;
+  created_at: string;
+};
+export type NumberRangeRow = Selectable<NumberRangeTable>;
+
+/** 青年数: young people of a school stage in an organization, for 团青比. */
+export type YouthCountTable = {
+  org_id: number;
+  org_path: string;
+  stage: string;
+  youth: number;
+  updated_by: string;
+  updated_at: string;
 };

@@ -23,6 +23,7 @@ import { registerMyMemberRoutes } from '../../modules/members/my-member-record.t
 import { registerMemberStatsRoutes } from '../../modules/members/stats/member-stats.routes.ts';
 import { registerDuesRoutes } from '../../modules/dues/dues.routes.ts';
 import { registerTransferRoutes } from '../../modules/transfers/transfer.routes.ts';
+import { registerAdmissionRoutes } from '../../modules/admission/admission.routes.ts';
 import { AppError } from './app-error.ts';
 import type { AppDeps } from './app-deps.ts';
 import { errorBody, handleError } from './error-handler.ts';
@@ -108,6 +109,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerMemberStatsRoutes(app, deps);
   registerDuesRoutes(app, deps);
   registerTransferRoutes(app, deps);
+  registerAdmissionRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerRuleRoutes(app, deps);
   await registerWebApp(app, deps.config.webDistDir);

@@ -28,6 +28,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'MEMBER_STATUS_REFUSED':
     case 'DUES_REFUSED':
     case 'TRANSFER_REFUSED':
+    case 'ADMISSION_REFUSED':
+    case 'ADMISSION_RATIO_WARNING':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

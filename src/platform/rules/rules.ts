@@ -213,6 +213,66 @@ export const RULES = {
     source: 'Graduate destination rules (wsxz.cn; szlh.gov.cn 2023): a graduate not yet employed may stay at the school for at most 6 months (DOMAIN §1.6)',
     description: '未就业毕业生在校保留月数 / months an unemployed graduate may stay at the school',
   },
+  'admission.minTrainingHours': {
+    value: 8, unit: '学时', effectiveFrom: '2017-01-01',
+    source: '发展团员"六必须": 党团知识培训不少于8学时 (DOMAIN §1.3; tw.nfu.edu.cn 2025; 中学共青团建设和改革指引 2023)',
+    description: '党团知识培训最少学时 / minimum hours of League training',
+  },
+  'admission.minContacts': {
+    value: 1, unit: '名', effectiveFrom: '2017-01-01',
+    source: '发展团员"六必须": 确定1至2名团员作为培养联系人 (DOMAIN §1.3)',
+    description: '培养联系人最少人数 / fewest contact members',
+  },
+  'admission.maxContacts': {
+    value: 2, unit: '名', effectiveFrom: '2017-01-01',
+    source: '发展团员"六必须": 确定1至2名团员作为培养联系人 (DOMAIN §1.3)',
+    description: '培养联系人最多人数 / most contact members',
+  },
+  'admission.minObservationMonths': {
+    value: 3, unit: '个月', effectiveFrom: '2017-01-01',
+    source: '发展团员"六必须": 培养考察不少于3个月，并有书面考察材料 (DOMAIN §1.3)',
+    description: '培养考察最短期限 / minimum observation period',
+  },
+  'admission.sponsors': {
+    value: 2, unit: '名', effectiveFrom: '2017-01-01',
+    source: '入团介绍人为2名正式团员 (DOMAIN §1.3)',
+    description: '入团介绍人人数 / number of sponsors',
+  },
+  'admission.minNoticeDays': {
+    value: 5, unit: '天', effectiveFrom: '2026-01-01',
+    source: 'Tuanwu default: the three 公示 are required (DOMAIN §1.3), their length is set locally; adjust to the province\'s rule',
+    description: '公示最短天数 / shortest public notice',
+  },
+  'admission.quorumPercent': {
+    value: 50, unit: '%', effectiveFrom: '2017-01-01',
+    source: '支部团员大会表决须到会团员超过应到人数的半数 (DOMAIN §1.3, §1.5)',
+    description: '支部大会到会比例须超过 / attendance must exceed this share of the branch',
+  },
+  'admission.passPercent': {
+    value: 50, unit: '%', effectiveFrom: '2017-01-01',
+    source: '无记名投票，赞成票超过到会团员半数为通过 (DOMAIN §1.3, §1.5)',
+    description: '赞成票比例须超过 / votes in favour must exceed this share of those present',
+  },
+  'admission.ratioCapJuniorHighPercent': {
+    value: 15, unit: '%', effectiveFrom: '2023-04-01',
+    source: '中学共青团建设和改革指引 (2023): 初中团青比不超过15% (DOMAIN §1.4)',
+    description: '初中团青比上限 / cap on the member share in junior high schools',
+  },
+  'admission.ratioCapSeniorHighPercent': {
+    value: 30, unit: '%', effectiveFrom: '2023-04-01',
+    source: '中学共青团建设和改革指引 (2023): 普通高中团青比不超过30%; 四川 2023 同为30% (DOMAIN §1.4)',
+    description: '普通高中团青比上限 / cap in senior high schools',
+  },
+  'admission.ratioCapVocationalPercent': {
+    value: 20, unit: '%', effectiveFrom: '2023-04-01',
+    source: '中学共青团建设和改革指引 (2023): 中职团青比不超过20% (DOMAIN §1.4)',
+    description: '中职团青比上限 / cap in vocational schools',
+  },
+  'admission.ratioCapProvincePercent': {
+    value: 30, unit: '%', effectiveFrom: '2023-05-15',
+    source: '四川共青团 2023: 团青比严格控制在30%以内 (DOMAIN §1.4, m.jizihe.com 2023-05-15)',
+    description: '全省团青比上限 / the province-wide cap',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RuleKey = keyof typeof RULES;

@@ -14,6 +14,12 @@ export const ORG_PATH_COPIES = [
   { table: 'transfer_event', column: 'stage_org_path' },
   { table: 'graduate_batch', column: 'school_org_path' },
   { table: 'graduate_batch_member', column: 'school_org_path' },
+  { table: 'applicant', column: 'org_path' },
+  { table: 'applicant_step', column: 'org_path' },
+  { table: 'admission_notice', column: 'org_path' },
+  { table: 'development_quota', column: 'org_path' },
+  { table: 'number_range', column: 'org_path' },
+  { table: 'youth_count', column: 'org_path' },
 ] as const;
 
 /**

@@ -28,3 +28,11 @@ function monthIndex(month: string): number {
   if (!isMonth(month)) throw new Error(`not a month: ${JSON.stringify(month)}`);
   return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 }
+
+/** The calendar date `n` months after `date` ('YYYY-MM-DD'); 31 January + 1 month is 28 (or 29) February. */
+export function dateMonthsAfter(date: string, n: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const result = new Date(Date.UTC(y, m - 1 + n, d));
+  if (result.getUTCDate() !== d) result.setUTCDate(0);
+  return result.toISOString().slice(0, 10);
+}

@@ -10,6 +10,7 @@ import { ruleOverrides } from './0007-rule-overrides.ts';
 import { memberListIndexes } from './0008-member-list-indexes.ts';
 import { dues } from './0009-dues.ts';
 import { transfers } from './0010-transfers.ts';
+import { admission } from './0011-admission.ts';
 
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export function allMigrations(engine: Engine): Record<string, Migration> {
@@ -24,5 +25,6 @@ export function allMigrations(engine: Engine): Record<string, Migration> {
     '0008-member-list-indexes': memberListIndexes(),
     '0009-dues': dues(engine),
     '0010-transfers': transfers(engine),
+    '0011-admission': admission(engine),
   };
 }
