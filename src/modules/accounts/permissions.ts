@@ -25,6 +25,9 @@ export const PERMISSIONS = {
   'admission.manage': { zh: '办理团员发展步骤和公示', en: 'Record admission steps and notices' },
   'admission.approve': { zh: '预审和审批发展团员', en: 'Pre-review and approve admissions' },
   'admission.plan': { zh: '下达发展计划、团员编号号段和青年数', en: 'Set quotas, number ranges and youth counts' },
+  'evaluation.read': { zh: '查看团籍注册与教育评议', en: 'View registration and evaluation' },
+  'evaluation.manage': { zh: '办理团籍注册与教育评议', en: 'Run registration and evaluation' },
+  'evaluation.approve': { zh: '审批团籍注册与教育评议', en: 'Approve registration and evaluation' },
   'self.transfer': { zh: '本人申请组织关系转接', en: 'Apply for one\'s own transfer' },
   'self.read': { zh: '查看本人团员信息', en: 'View one\'s own member record' },
   'rules.read': { zh: '查看规则参数', en: 'View rule numbers' },
@@ -42,19 +45,20 @@ const MEMBER_ALL: Permission[] = [...MEMBER_BRANCH, 'member.approve'];
 const DUES: Permission[] = ['dues.read', 'dues.collect'];
 const TRANSFERS: Permission[] = ['transfer.read', 'transfer.apply', 'transfer.approve'];
 const ADMISSION_ALL: Permission[] = ['admission.read', 'admission.manage', 'admission.approve', 'admission.plan'];
+const EVALUATION_ALL: Permission[] = ['evaluation.read', 'evaluation.manage', 'evaluation.approve'];
 
 export const BUILT_IN_ROLES: BuiltInRole[] = [
   {
     code: 'province_admin', zh: '省级管理员', en: 'Provincial administrator', defaultScope: 'all',
-    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, ...ADMISSION_ALL, 'rules.read', 'rules.manage', 'audit.read', 'user.manage'],
+    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, ...ADMISSION_ALL, ...EVALUATION_ALL, 'rules.read', 'rules.manage', 'audit.read', 'user.manage'],
   },
   {
     code: 'committee_admin', zh: '团委管理员', en: 'Committee administrator', defaultScope: 'subtree',
-    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, ...ADMISSION_ALL, 'rules.read', 'audit.read'],
+    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, ...ADMISSION_ALL, ...EVALUATION_ALL, 'rules.read', 'audit.read'],
   },
   {
     code: 'branch_secretary', zh: '团支部书记', en: 'Branch secretary', defaultScope: 'self_org',
-    permissions: ['org.read', 'org.update', 'org.export', ...MEMBER_BRANCH, ...DUES, ...TRANSFERS, 'admission.read', 'admission.manage', 'rules.read'],
+    permissions: ['org.read', 'org.update', 'org.export', ...MEMBER_BRANCH, ...DUES, ...TRANSFERS, 'admission.read', 'admission.manage', 'evaluation.read', 'evaluation.manage', 'rules.read'],
   },
   {
     code: 'member', zh: '团员', en: 'Member', defaultScope: 'self',

@@ -33,6 +33,8 @@ export type Database = {
   development_quota: DevelopmentQuotaTable;
   number_range: NumberRangeTable;
   youth_count: YouthCountTable;
+  evaluation_cycle: EvaluationCycleTable;
+  evaluation_entry: EvaluationEntryTable;
 };
 
 /** 团组织 */
@@ -551,3 +553,43 @@ export type YouthCountTable = {
   updated_by: string;
   updated_at: string;
 };
+
+/** 团籍注册与教育评议: one branch's cycle for one year, decided by the committee above. */
+export type EvaluationCycleTable = {
+  id: Generated<number>;
+  org_id: number;
+  org_path: string;
+  year: number;
+  /** open, submitted, approved, returned. */
+  status: string;
+  meeting_on: string | null;
+  /** Members holding 团籍 in the branch when the cycle opened (the quorum's base). */
+  branch_members: number;
+  attendees: number | null;
+  submitted_at: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+export type EvaluationCycleRow = Selectable<EvaluationCycleTable>;
+
+/** One member in a cycle: registered or deferred, and the grade (none for Party members, who are not evaluated). */
+export type EvaluationEntryTable = {
+  cycle_id: number;
+  member_id: number;
+  year: number;
+  /** 1 for a Party member keeping 团籍: registered, not evaluated. */
+  exempt: number;
+  /** registered, deferred (暂缓注册), or null until decided. */
+  registration: string | null;
+  defer_until: string | null;
+  /** excellent, qualified, basic, unqualified, or null. */
+  grade: string | null;
+  /** 不合格: the end of the 限期改正 period. */
+  correction_until: string | null;
+  note: string | null;
+};
+export type EvaluationEntryRow = Selectable<EvaluationEntryTable>;

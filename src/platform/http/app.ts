@@ -24,6 +24,7 @@ import { registerMemberStatsRoutes } from '../../modules/members/stats/member-st
 import { registerDuesRoutes } from '../../modules/dues/dues.routes.ts';
 import { registerTransferRoutes } from '../../modules/transfers/transfer.routes.ts';
 import { registerAdmissionRoutes } from '../../modules/admission/admission.routes.ts';
+import { registerEvaluationRoutes } from '../../modules/evaluations/evaluation.routes.ts';
 import { AppError } from './app-error.ts';
 import type { AppDeps } from './app-deps.ts';
 import { errorBody, handleError } from './error-handler.ts';
@@ -110,6 +111,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerDuesRoutes(app, deps);
   registerTransferRoutes(app, deps);
   registerAdmissionRoutes(app, deps);
+  registerEvaluationRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerRuleRoutes(app, deps);
   await registerWebApp(app, deps.config.webDistDir);

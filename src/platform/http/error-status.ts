@@ -29,6 +29,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'DUES_REFUSED':
     case 'TRANSFER_REFUSED':
     case 'ADMISSION_REFUSED':
+    case 'EVALUATION_REFUSED':
     case 'ADMISSION_RATIO_WARNING':
       return 409;
     case 'PAYLOAD_TOO_LARGE':

@@ -273,6 +273,36 @@ export const RULES = {
     source: '四川共青团 2023: 团青比严格控制在30%以内 (DOMAIN §1.4, m.jizihe.com 2023-05-15)',
     description: '全省团青比上限 / the province-wide cap',
   },
+  'evaluation.quorumPercent': {
+    value: 66.67, unit: '%', effectiveFrom: '2017-01-19',
+    source: '中青发〔2017〕5号《"三会两制一课"实施细则（试行）》: 教育评议到会人数须超过团员总数的三分之二 (DOMAIN §1.5)',
+    description: '教育评议到会比例须超过 / attendance must exceed this share',
+  },
+  'evaluation.excellentMaxPercent': {
+    value: 30, unit: '%', effectiveFrom: '2017-01-19',
+    source: '中青发〔2017〕5号: 评议等次为优秀、合格、基本合格、不合格，优秀不超过参评团员的30% (DOMAIN §1.5)',
+    description: '优秀比例上限 / cap on the share graded 优秀',
+  },
+  'evaluation.correctionMinMonths': {
+    value: 3, unit: '个月', effectiveFrom: '2017-01-19',
+    source: '中青发〔2017〕5号 第32–36条: 不合格团员限期改正3至6个月 (DOMAIN §1.5)',
+    description: '限期改正最短期限 / shortest correction period',
+  },
+  'evaluation.correctionMaxMonths': {
+    value: 6, unit: '个月', effectiveFrom: '2017-01-19',
+    source: '中青发〔2017〕5号 第32–36条: 不合格团员限期改正3至6个月 (DOMAIN §1.5)',
+    description: '限期改正最长期限 / longest correction period',
+  },
+  'evaluation.deferMinMonths': {
+    value: 3, unit: '个月', effectiveFrom: '2017-01-19',
+    source: '暂缓注册期限为3至6个月 (DOMAIN §1.5, it.zime.edu.cn)',
+    description: '暂缓注册最短期限 / shortest deferral of registration',
+  },
+  'evaluation.deferMaxMonths': {
+    value: 6, unit: '个月', effectiveFrom: '2017-01-19',
+    source: '暂缓注册期限为3至6个月 (DOMAIN §1.5, it.zime.edu.cn)',
+    description: '暂缓注册最长期限 / longest deferral of registration',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RuleKey = keyof typeof RULES;

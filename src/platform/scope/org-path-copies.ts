@@ -20,6 +20,7 @@ export const ORG_PATH_COPIES = [
   { table: 'development_quota', column: 'org_path' },
   { table: 'number_range', column: 'org_path' },
   { table: 'youth_count', column: 'org_path' },
+  { table: 'evaluation_cycle', column: 'org_path' },
 ] as const;
 
 /**

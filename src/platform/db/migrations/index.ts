@@ -11,6 +11,7 @@ import { memberListIndexes } from './0008-member-list-indexes.ts';
 import { dues } from './0009-dues.ts';
 import { transfers } from './0010-transfers.ts';
 import { admission } from './0011-admission.ts';
+import { evaluations } from './0012-evaluations.ts';
 
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export function allMigrations(engine: Engine): Record<string, Migration> {
@@ -26,5 +27,6 @@ export function allMigrations(engine: Engine): Record<string, Migration> {
     '0009-dues': dues(engine),
     '0010-transfers': transfers(engine),
     '0011-admission': admission(engine),
+    '0012-evaluations': evaluations(engine),
   };
 }
