@@ -3,6 +3,7 @@ import { Type, type Static } from 'typebox';
 import type { AppDeps } from '../../platform/http/app-deps.ts';
 import { DateString, IdParams, PageQuery, withErrors } from '../../platform/http/schemas.ts';
 import { rule } from '../../platform/rules/rules.ts';
+import { AppError } from '../../platform/http/app-error.ts';
 import { actingWith } from '../accounts/auth.plugin.ts';
 import { decideCycle, openCycle, recordMeeting, setEntries, submitCycle, type EntryInput } from './evaluation-cycles.ts';
 import { CYCLE_STATUSES, EVALUATION_GRADES, REGISTRATIONS } from './evaluation-enums.ts';
@@ -134,6 +135,32 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): v
     handler: async (request) => {
       const query = request.query as { year: number; orgId?: number };
       return evaluationProgress(actingWith(request, deps, 'evaluation.read'), query.orgId, query.year);
+    },
+  });
+
+  app.get('/api/me/evaluations', {
+    schema: {
+      tags, summary: '本人的团籍注册与评议结果 / One\'s own registration and grades', querystring: Type.Object({}, { additionalProperties: false }),
+      response: withErrors({ 200: Type.Object({ items: Type.Array(Type.Object({
+        year: Type.Integer(), status: Type.String(), registration: NullableString, deferUntil: NullableString, grade: NullableString, correctionUntil: NullableString, exempt: Type.Boolean(),
+      })) }) }),
+    },
+    handler: async (request, reply) => {
+      const ctx = actingWith(request, deps, 'self.read');
+      if (ctx.scope.kind !== 'self') throw new AppError('NOT_FOUND');
+      reply.header('cache-control', 'no-store');
+      // Results are the member's once the committee above approved them; until then only that the cycle runs.
+      const rows = await ctx.db.selectFrom('evaluation_entry').innerJoin('evaluation_cycle', 'evaluation_cycle.id', 'evaluation_entry.cycle_id')
+        .select(['evaluation_cycle.year', 'evaluation_cycle.status', 'evaluation_entry.registration', 'evaluation_entry.defer_until', 'evaluation_entry.grade', 'evaluation_entry.correction_until', 'evaluation_entry.exempt'])
+        .where('evaluation_entry.member_id', '=', (eb) => eb.selectFrom('app_user').select('app_user.member_id').where('app_user.id', '=', ctx.scope.userId ?? -1))
+        .orderBy('evaluation_cycle.year', 'desc').execute();
+      return { items: rows.map((r) => {
+        const final = r.status === 'approved';
+        return {
+          year: r.year, status: r.status, exempt: r.exempt === 1,
+          registration: final ? r.registration : null, deferUntil: final ? r.defer_until : null, grade: final ? r.grade : null, correctionUntil: final ? r.correction_until : null,
+        };
+      }) };
     },
   });
 }

@@ -25,6 +25,7 @@ import { registerDuesRoutes } from '../../modules/dues/dues.routes.ts';
 import { registerTransferRoutes } from '../../modules/transfers/transfer.routes.ts';
 import { registerAdmissionRoutes } from '../../modules/admission/admission.routes.ts';
 import { registerEvaluationRoutes } from '../../modules/evaluations/evaluation.routes.ts';
+import { registerTodoRoutes } from '../../modules/todo/todo.routes.ts';
 import { AppError } from './app-error.ts';
 import type { AppDeps } from './app-deps.ts';
 import { errorBody, handleError } from './error-handler.ts';
@@ -112,6 +113,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerTransferRoutes(app, deps);
   registerAdmissionRoutes(app, deps);
   registerEvaluationRoutes(app, deps);
+  registerTodoRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerRuleRoutes(app, deps);
   await registerWebApp(app, deps.config.webDistDir);

@@ -92,6 +92,12 @@ describe('团籍注册与教育评议 (registration and evaluation)', () => {
     const progress = (await county.get(`/api/evaluations/progress?year=${year}&orgId=${await orgIdByName(t, '共青团武侯区委')}`)).json();
     expect(progress.org).toMatchObject({ cycles: { approved: 1 }, registered: entries.length - 1, deferred: 1 });
     expect(progress.org.grades.unqualified).toBe(1);
+    // A member sees their own result once approved.
+    const own = (await t.db.selectFrom('app_user').select('member_id').where('username', '=', 'tuanyuan_demo').executeTakeFirstOrThrow()).member_id;
+    const mine = (await (await t.login('tuanyuan_demo')).get('/api/me/evaluations')).json().items;
+    const expected = rows.find((r) => r.memberId === own);
+    if (expected) expect(mine[0]).toMatchObject({ year, status: 'approved', grade: expected.grade, registration: expected.registration });
+    else expect(mine[0]).toMatchObject({ year, status: 'approved', exempt: true, grade: null });
   });
 
   it('keeps another county\'s cycles out of reach', async () => {
@@ -109,5 +115,6 @@ describe('团籍注册与教育评议 (registration and evaluation)', () => {
       'GET /api/evaluations/meta', 'GET /api/evaluations', 'POST /api/evaluations', 'GET /api/evaluations/:id', 'PUT /api/evaluations/:id/meeting',
       'PUT /api/evaluations/:id/entries', 'POST /api/evaluations/:id/submit', 'POST /api/evaluations/:id/decision', 'GET /api/evaluations/unregistered', 'GET /api/evaluations/progress',
     ]));
+    expect(t.app.routeList.some((r) => r.url === '/api/me/evaluations')).toBe(true);
   });
 });
