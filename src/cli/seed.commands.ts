@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { AppConfig } from '../platform/config/config.ts';
 import { openRuntime, prepareDatabase } from '../platform/runtime.ts';
 import { isEmpty, seedDemoProvince } from '../seed/demo-province.ts';
+import { seedDemoActivity } from '../seed/demo-activity.ts';
 import { seedProvinceScale } from '../seed/province-scale.ts';
 import { seedProvinceMembers } from '../seed/province-members.ts';
 import { positiveInt } from './options.ts';
@@ -17,7 +18,9 @@ export function registerSeedCommands(program: Command, config: AppConfig): void 
       await prepareDatabase(runtime);
       try {
         if (!(await isEmpty(runtime.db))) throw new Error('数据库已有组织数据，不再写入演示数据 / the database already holds organizations');
-        printLogins(await seedDemoProvince(runtime.db, runtime, config.demoPassword), config.demoPassword !== null);
+        const logins = await seedDemoProvince(runtime.db, runtime, config.demoPassword);
+        await seedDemoActivity(runtime.db, runtime);
+        printLogins(logins, config.demoPassword !== null);
       } finally {
         await runtime.db.destroy();
       }

@@ -5,6 +5,7 @@ import { openRuntime, prepareDatabase } from '../platform/runtime.ts';
 import { loadRuleOverrides } from '../platform/rules/rule-overrides.ts';
 import { expireTransfers } from '../modules/transfers/expire-transfers.ts';
 import { isEmpty, seedDemoProvince } from '../seed/demo-province.ts';
+import { seedDemoActivity } from '../seed/demo-activity.ts';
 import { printLogins } from './print-logins.ts';
 
 export function registerServeCommand(program: Command, config: AppConfig): void {
@@ -17,7 +18,9 @@ export function registerServeCommand(program: Command, config: AppConfig): void 
       await prepareDatabase(runtime);
       if (options.demo && (await isEmpty(runtime.db))) {
         console.log('正在写入演示数据 / seeding the demo province …');
-        printLogins(await seedDemoProvince(runtime.db, runtime, config.demoPassword), config.demoPassword !== null);
+        const logins = await seedDemoProvince(runtime.db, runtime, config.demoPassword);
+        await seedDemoActivity(runtime.db, runtime);
+        printLogins(logins, config.demoPassword !== null);
       }
       const app = await buildApp({ ...runtime, logger: { level: config.logLevel } });
       // Rule changes made through another node (or taking effect at midnight) arrive within a minute.
