@@ -74,7 +74,8 @@ export async function startTransferIn(trx: Kysely<Database>, ctx: ServiceContext
     outside_destination: input.scopeKind === 'outside' ? input.outsideDestination!.trim() : null,
     stages: JSON.stringify(stages), stage_index: 0, stage_org_id: first.id, stage_org_path: first.path, stage_since: at,
     status: 'pending', is_open: 1, initiated_by: starter.initiator, batch_id: batchId, retained_until: null,
-    expires_at: new Date(now.getTime() + rule('transfer.expiryDays') * 86_400_000).toISOString(),
+    // 升学 has its own, shorter limit: the new school within 30 days.
+    expires_at: new Date(now.getTime() + rule(input.reason === 'further_study' ? 'transfer.furtherStudyDays' : 'transfer.expiryDays') * 86_400_000).toISOString(),
     created_by: ctx.actor.username, created_at: at, updated_at: at, closed_at: null,
   }).returningAll().executeTakeFirstOrThrow();
   if (batchId !== null) {

@@ -193,6 +193,11 @@ export const RULES = {
     source: 'DOMAIN §1.6 [I]: 未及时处理的转接须重新提交，官方未规定时限；lantan-1/ZHTJ 采用3个月',
     description: '转接申请有效期 / days before an unfinished transfer expires',
   },
+  'transfer.furtherStudyDays': {
+    value: 30, unit: '天', effectiveFrom: '2023-01-01',
+    source: 'Graduate destination rules (wsxz.cn; szlh.gov.cn 2023): a graduate going on to study transfers to the new school within 30 calendar days (DOMAIN §1.6)',
+    description: '升学转接时限 / days within which a transfer to a new school must finish',
+  },
   'transfer.responseHours': {
     value: 48, unit: '小时', effectiveFrom: '2019-01-01',
     source: '广东智慧团建 48小时及时响应考核 (DOMAIN §1.2, §1.6)',
