@@ -208,8 +208,7 @@ describe('dues page in the browser', () => {
 
   it('fits the list of a branch on a phone', async () => {
     const page = await signIn(browser, server.url, 'zhishu_demo', PHONE);
-    await page.getByRole('button', { name: '菜单' }).click();
-    await page.getByRole('menuitem', { name: /团费管理/ }).click();
+    await page.goto(`${server.url}/dues`);
     await page.locator('.ant-table-row').first().waitFor();
     await chooseKind(page, '欠交');
     await expect.poll(() => page.locator('.ant-table-row', { hasText: '欠' }).count()).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Skelet
 import dayjs, { type Dayjs } from 'dayjs';
 import { useBilingual, useT } from '../../../i18n';
 import { useApiFieldErrors } from '../../common/hooks/useApiFieldErrors';
+import { todayInChina } from '../../common/utils/today-in-china';
 import { useErrorMessage } from '../../common/hooks/useErrorMessage';
 import { assessDues } from '../api/dues-api';
 import { useDuesMeta } from '../hooks/useDuesMeta';
@@ -18,8 +19,9 @@ type Values = { category?: string; incomeYuan?: number | null; fromMonth?: Dayjs
 const FIELD_NAMES = { incomeFen: 'incomeYuan' };
 const FORM_FIELDS = ['category', 'incomeYuan', 'fromMonth', 'reason'] as const;
 
-// Dues can start next month at the latest (the server refuses later months).
-const afterNextMonth = (month: Dayjs) => month.isAfter(dayjs().add(1, 'month'), 'month');
+// Dues can start next month at the latest (the server refuses later months), by China's calendar.
+const thisMonth = () => dayjs(todayInChina());
+const afterNextMonth = (month: Dayjs) => month.isAfter(thisMonth().add(1, 'month'), 'month');
 
 type Props = {
   members: DuesListItem[];
@@ -90,7 +92,7 @@ export function AssessDuesModal({ members, onClose, onAssessed }: Props) {
           layout="vertical"
           requiredMark
           autoComplete="off"
-          initialValues={{ category: preselected, fromMonth: dayjs() }}
+          initialValues={{ category: preselected, fromMonth: thisMonth() }}
           onValuesChange={() => setRefusal(null)}
           onFinish={(values) => void submit(values)}
         >
