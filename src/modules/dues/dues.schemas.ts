@@ -21,6 +21,7 @@ export const DuesPayment = Type.Object({
   provider: Type.String(), method: Type.String(), receiptNo: Type.String(), paidOn: Type.String(), status: Type.String(), note: Type.Union([Type.String(), Type.Null()]),
   recordedBy: Type.String(), postLabel: Type.Union([Type.String(), Type.Null()]), recordedAt: Type.String(),
   reversedReason: Type.Union([Type.String(), Type.Null()]), reversedBy: Type.Union([Type.String(), Type.Null()]), reversedAt: Type.Union([Type.String(), Type.Null()]),
+  reversible: Type.Boolean(),
 });
 
 export const MemberDues = Type.Object({

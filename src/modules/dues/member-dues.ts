@@ -11,6 +11,8 @@ export type DuesPaymentDto = {
   provider: string; method: string; receiptNo: string; paidOn: string; status: string; note: string | null;
   recordedBy: string; postLabel: string | null; recordedAt: string;
   reversedReason: string | null; reversedBy: string | null; reversedAt: string | null;
+  /** Only the member's latest recorded payment can be reversed (the months paid stay one unbroken run). */
+  reversible: boolean;
 };
 
 /** A member's 团费台账: the assessed amount, where they stand, the last months, the payments and assessments. */
@@ -64,6 +66,7 @@ export async function duesOfMember(
       provider: p.provider, method: p.method, receiptNo: p.receipt_no, paidOn: p.paid_on, status: p.status, note: p.note,
       recordedBy: p.actor_username, postLabel: p.post_label, recordedAt: p.recorded_at,
       reversedReason: p.reversed_reason, reversedBy: p.reversed_by, reversedAt: p.reversed_at,
+      reversible: p.status === 'recorded' && p.to_month === member.dues_paid_through,
     })),
     assessments: assessments.map((a) => ({
       category: a.category, incomeFen: a.income_fen, monthlyFen: a.monthly_fen, fromMonth: a.from_month, reason: a.reason, by: a.actor_username, at: a.at,

@@ -139,6 +139,7 @@ describe('dues (团费)', () => {
     await secretary.post('/api/dues/payments', payment([m!.id], { months: 2, receiptNo: 'A-1' }));
     await secretary.post('/api/dues/payments', payment([m!.id], { months: 1, receiptNo: 'A-2' }));
     const [latest, earlier] = (await secretary.get(`/api/dues/members/${m!.id}`)).json().payments;
+    expect([latest.reversible, earlier.reversible]).toEqual([true, false]);
     const statsBefore = (await secretary.get('/api/dues/stats')).json().org;
     const notLatest = await secretary.post(`/api/dues/payments/${earlier.id}/reversal`, { reason: '登记错误' });
     expect(notLatest.statusCode).toBe(409);
@@ -229,6 +230,7 @@ describe('dues (团费)', () => {
     expect(own.statusCode).toBe(200);
     const linked = (await t.db.selectFrom('app_user').select('member_id').where('username', '=', 'tuanyuan_demo').executeTakeFirstOrThrow()).member_id;
     expect(own.json().memberId).toBe(linked);
+    expect((await me.get('/api/dues/meta')).statusCode).toBe(200);
     expect((await me.get(`/api/dues/members/${linked}`)).statusCode).toBe(403);
     // A post without self.read has no own-record page at all.
     expect((await secretary.get('/api/me/dues')).statusCode).toBe(403);

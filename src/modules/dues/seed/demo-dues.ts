@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, DuesPaymentTable } from '../../../platform/db/schema.ts';
 import { addMonths, monthInChina, monthsBetween } from '../../../platform/time/months.ts';
+import { todayInChina } from '../../../platform/time/china-date.ts';
 import type { SeededRandom } from '../../org/seed/synthetic-grassroots.ts';
 import { monthlyDuesFen } from '../dues-amount.ts';
 import { categoryOfOccupation, type DuesCategory } from '../dues-categories.ts';
@@ -14,6 +15,7 @@ import { applyCollections } from '../dues-collection-counters.ts';
  */
 export async function writeDemoDues(trx: Kysely<Database>, random: SeededRandom): Promise<number> {
   const thisMonth = monthInChina();
+  const today = todayInChina();
   const ledgerStart = `${Number(thisMonth.slice(0, 4)) - 1}-01`;
   const members = await trx.selectFrom('member').select(['id', 'org_id', 'org_path', 'occupation', 'joined_league_on']).where('is_active', '=', 1).orderBy('id').execute();
   const now = new Date().toISOString();
@@ -45,7 +47,7 @@ export async function writeDemoDues(trx: Kysely<Database>, random: SeededRandom)
       payments.push({
         member_id: member.id, org_id: member.org_id, org_path: member.org_path, from_month: from, to_month: to, months: span,
         monthly_fen: monthlyFen, extra_fen: 0, amount_fen: monthlyFen * span, provider: 'offline', method: random.next() < 0.7 ? 'cash' : 'bank_transfer',
-        receipt_no: `SJ${collected.replace('-', '')}${String(payments.length + 1).padStart(5, '0')}`, paid_on: `${collected}-${String(random.int(1, 28)).padStart(2, '0')}`,
+        receipt_no: `SJ${collected.replace('-', '')}${String(payments.length + 1).padStart(5, '0')}`, paid_on: paidOn(collected, random.int(1, 28), today),
         collected_month: collected, status: 'recorded', note: null, actor_user_id: null, actor_username: 'system', post_label: '系统', recorded_at: now,
       });
       from = addMonths(to, 1);
@@ -56,3 +58,8 @@ export async function writeDemoDues(trx: Kysely<Database>, random: SeededRandom)
   return assessed;
 }
 
+/** A day of the collecting month, never after today (early in the month, this month's collections are from the days so far). */
+function paidOn(month: string, day: number, today: string): string {
+  const date = `${month}-${String(day).padStart(2, '0')}`;
+  return date > today ? today : date;
+}
