@@ -53,8 +53,7 @@ export function registerDuesRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: { tags, summary: '团费类别、收缴方式与规则 / Dues categories, methods and rules', querystring: Type.Object({}, { additionalProperties: false }), response: withErrors({ 200: DuesMeta }) },
     handler: async (request) => {
       // A member's own page labels its dues with these too.
-      const auth = request.auth;
-      if (!auth?.permissions.has('dues.read') && !auth?.permissions.has('self.read')) actingWith(request, deps, 'dues.read');
+      actingWith(request, deps, request.auth?.permissions.has('self.read') ? 'self.read' : 'dues.read');
       return {
         categories: DUES_CATEGORIES.map(({ code, zh, en }) => ({ code, zh, en })), incomeBasedCategories: [...INCOME_BASED],
         methods: PAYMENT_METHODS.map(({ code, zh, en }) => ({ code, zh, en })),

@@ -63,8 +63,8 @@ export function registerTransferRoutes(app: FastifyInstance, deps: AppDeps): voi
       response: withErrors({ 200: Type.Object({ items: Type.Array(Destination) }) }),
     },
     handler: async (request) => {
-      const auth = request.auth;
-      if (!auth?.permissions.has('transfer.apply') && !auth?.permissions.has('self.transfer')) actingWith(request, deps, 'transfer.apply');
+      // Members choose a destination for their own application too.
+      actingWith(request, deps, request.auth?.permissions.has('self.transfer') ? 'self.transfer' : 'transfer.apply');
       return { items: await searchDestinations(deps.db, (request.query as { q: string }).q) };
     },
   });
