@@ -24,7 +24,6 @@ import { setExcelJsUtf8Fix } from './exceljs-utf8-fix.ts';
 import { writeImportWorkbook } from './import-workbook.ts';
 import { applyToPath, applyToPaths } from '../src/modules/members/stats/apply-member-stats.ts';
 import { contributionOf, idsOnPath, type Contribution } from '../src/modules/members/stats/member-contribution.ts';
-import { sql } from 'kysely';
 import { MEMBER_INSERT_BATCH, timeRolledBackInserts } from './member-insert-baseline.ts';
 import { yieldToEventLoop } from './yield-to-signals.ts';
 

@@ -3,8 +3,9 @@ import { appendAudit } from '../../platform/audit/audit-log.ts';
 import type { Database, OrganizationRow } from '../../platform/db/schema.ts';
 import { AppError, invalidFields } from '../../platform/http/app-error.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
-import { filteredOrgs, requireOrgsInScope, scopeRoots } from '../org/org.repository.ts';
+import { requireOrgsInScope } from '../org/org.repository.ts';
 import { admissionRefused } from './applicant.repository.ts';
+import { orgWithChildren } from '../org/org-with-children.ts';
 
 /**
  * A plan (quota or number range) for an organization is set by a post strictly above it; the
@@ -68,10 +69,7 @@ export type PlanRow = {
 
 /** 发展计划与号段: the organization and each direct child for a year. */
 export async function developmentPlan(ctx: Pick<ServiceContext, 'db' | 'scope'>, orgId: number | undefined, year: number): Promise<{ year: number; org: PlanRow; children: PlanRow[] }> {
-  const org = orgId === undefined ? (await scopeRoots(ctx.db, ctx.scope))[0] : (await requireOrgsInScope(ctx.db, ctx.scope, [orgId])).get(orgId);
-  if (!org) throw new AppError('NOT_FOUND');
-  const children = ctx.scope.kind === 'self_org' || ctx.scope.kind === 'self' ? []
-    : await filteredOrgs(ctx.db, ctx.scope, { parentId: org.id, depth: 'children' }, org).select(['id', 'name', 'path', 'child_count']).orderBy(sql`coalesce(region_code, '')`).orderBy('name').execute();
+  const { org, children } = await orgWithChildren(ctx.db, ctx.scope, orgId);
   const rowOf = async (o: { id: number; name: string; path: string; child_count: number }): Promise<PlanRow> => {
     const [quota, childQuota, ranges] = await Promise.all([
       ctx.db.selectFrom('development_quota').select(['quota', 'issued']).where('org_id', '=', o.id).where('year', '=', year).executeTakeFirst(),

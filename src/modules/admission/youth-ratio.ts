@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../../platform/audit/audit-log.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import { AppError, invalidFields } from '../../platform/http/app-error.ts';
+import { invalidFields } from '../../platform/http/app-error.ts';
 import { rule, type RuleKey } from '../../platform/rules/rules.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
-import { filteredOrgs, requireOrgsInScope, scopeRoots } from '../org/org.repository.ts';
+import { requireOrgsInScope } from '../org/org.repository.ts';
 import { idsOnPath } from '../members/stats/member-contribution.ts';
 import { SCHOOL_STAGES, stageOfIndustry } from './admission-enums.ts';
+import { orgWithChildren } from '../org/org-with-children.ts';
 
 /** 团青比 of one school stage in one organization. */
 export type StageRatio = { orgId: number; orgName: string; stage: string; members: number; youth: number; percent: number; capPercent: number };
@@ -50,10 +51,7 @@ export async function setYouthCount(ctx: ServiceContext, input: { orgId: number;
  * sum of the counts below it).
  */
 export async function youthRatios(ctx: Pick<ServiceContext, 'db' | 'scope'>, orgId: number | undefined) {
-  const org = orgId === undefined ? (await scopeRoots(ctx.db, ctx.scope))[0] : (await requireOrgsInScope(ctx.db, ctx.scope, [orgId])).get(orgId);
-  if (!org) throw new AppError('NOT_FOUND');
-  const children = ctx.scope.kind === 'self_org' || ctx.scope.kind === 'self' ? []
-    : await filteredOrgs(ctx.db, ctx.scope, { parentId: org.id, depth: 'children' }, org).select(['id', 'name', 'path']).orderBy('name').execute();
+  const { org, children } = await orgWithChildren(ctx.db, ctx.scope, orgId);
   const rowOf = async (o: { id: number; name: string; path: string }) => ({
     orgId: o.id, name: o.name,
     stages: await Promise.all(SCHOOL_STAGES.map(async (stage) => {

@@ -1,11 +1,9 @@
-import { sql } from 'kysely';
-import { AppError } from '../../platform/http/app-error.ts';
 import { rule, type RuleKey } from '../../platform/rules/rules.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
 import { monthInChina } from '../../platform/time/months.ts';
-import { filteredOrgs, requireOrgsInScope, scopeRoots } from '../org/org.repository.ts';
 import { DUES_UNASSESSED } from '../members/stats/member-contribution.ts';
 import { lapseThreshold } from './dues-standing.ts';
+import { orgWithChildren } from '../org/org-with-children.ts';
 
 /** 团费留存 levels, by depth in the tree: the province, a 市州, a county, everything below. */
 export const RETENTION_LEVELS = [
@@ -48,15 +46,7 @@ export type DuesStatRow = {
 
 /** 团费统计: the organization (default: the post's) and one row per direct child, from the counters. */
 export async function duesStats(ctx: Pick<ServiceContext, 'db' | 'scope'>, orgId: number | undefined): Promise<{ month: string; org: DuesStatRow; children: DuesStatRow[]; retention: { level: RetentionLevel; percent: number }[] }> {
-  const org = orgId === undefined ? (await scopeRoots(ctx.db, ctx.scope))[0] : (await requireOrgsInScope(ctx.db, ctx.scope, [orgId])).get(orgId);
-  if (!org) throw new AppError('NOT_FOUND');
-  const children = ctx.scope.kind === 'self_org' || ctx.scope.kind === 'self'
-    ? []
-    : await filteredOrgs(ctx.db, ctx.scope, { parentId: org.id, depth: 'children' }, org)
-      .select(['id', 'name', 'type', 'child_count', 'path'])
-      .orderBy(sql`coalesce(region_code, '')`)
-      .orderBy('name')
-      .execute();
+  const { org, children } = await orgWithChildren(ctx.db, ctx.scope, orgId);
   const thisMonth = monthInChina();
   const year = thisMonth.slice(0, 4);
   const lapseMonth = lapseThreshold(thisMonth);

@@ -1,11 +1,10 @@
-import { sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/http/app-error.ts';
 import { scopePredicate } from '../../platform/scope/data-scope.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
-import { filteredOrgs, requireOrgsInScope, scopeRoots } from '../org/org.repository.ts';
+import { requireOrgsInScope } from '../org/org.repository.ts';
 import { scopedMemberTable, withBranchNames } from '../members/member.repository.ts';
 import { requireCycle } from './evaluation-cycles.ts';
+import { orgWithChildren } from '../org/org-with-children.ts';
 
 type ReadCtx = Pick<ServiceContext, 'db' | 'scope'>;
 
@@ -69,10 +68,7 @@ export async function listUnregistered(ctx: ReadCtx, request: { year: number; or
 
 /** 注册与评议进度 per organization and child: branches, cycles approved, members registered, grades. */
 export async function evaluationProgress(ctx: ReadCtx, orgId: number | undefined, year: number) {
-  const org = orgId === undefined ? (await scopeRoots(ctx.db, ctx.scope))[0] : (await requireOrgsInScope(ctx.db, ctx.scope, [orgId])).get(orgId);
-  if (!org) throw new AppError('NOT_FOUND');
-  const children = ctx.scope.kind === 'self_org' || ctx.scope.kind === 'self' ? []
-    : await filteredOrgs(ctx.db, ctx.scope, { parentId: org.id, depth: 'children' }, org).select(['id', 'name', 'path']).orderBy(sql`coalesce(region_code, '')`).orderBy('name').execute();
+  const { org, children } = await orgWithChildren(ctx.db, ctx.scope, orgId);
   const rowOf = async (o: { id: number; name: string; path: string }) => {
     const [cycles, entries] = await Promise.all([
       ctx.db.selectFrom('evaluation_cycle').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('org_path', 'like', `${o.path}%`).where('year', '=', year).groupBy('status').execute(),

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
-import { AppError } from '../../platform/http/app-error.ts';
 import { rule } from '../../platform/rules/rules.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
-import { filteredOrgs, requireOrgsInScope, scopeRoots } from '../org/org.repository.ts';
+import { orgWithChildren } from '../org/org-with-children.ts';
 
 /** Graduates of a year below one organization and how many are placed. */
 export type GraduateRateRow = {
@@ -25,12 +24,7 @@ export type GraduateRateRow = {
  * against the target in the rules table (90%). Read live from the batches.
  */
 export async function graduateRate(ctx: Pick<ServiceContext, 'db' | 'scope'>, orgId: number | undefined, year: number): Promise<{ year: number; targetPercent: number; org: GraduateRateRow; children: GraduateRateRow[] }> {
-  const org = orgId === undefined ? (await scopeRoots(ctx.db, ctx.scope))[0] : (await requireOrgsInScope(ctx.db, ctx.scope, [orgId])).get(orgId);
-  if (!org) throw new AppError('NOT_FOUND');
-  const children = ctx.scope.kind === 'self_org' || ctx.scope.kind === 'self'
-    ? []
-    : await filteredOrgs(ctx.db, ctx.scope, { parentId: org.id, depth: 'children' }, org)
-      .select(['id', 'name', 'path']).orderBy(sql`coalesce(region_code, '')`).orderBy('name').execute();
+  const { org, children } = await orgWithChildren(ctx.db, ctx.scope, orgId);
   const target = rule('transfer.graduateRateTargetPercent');
   const retainedKinds = ['abroad', 'unemployed'];
   const rowOf = async (o: { id: number; name: string; path: string }): Promise<GraduateRateRow> => {

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
-import { AppError } from '../../platform/http/app-error.ts';
 import { rule } from '../../platform/rules/rules.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
-import { filteredOrgs, requireOrgsInScope, scopeRoots } from '../org/org.repository.ts';
+import { orgWithChildren } from '../org/org-with-children.ts';
 
 /** How quickly the organizations of one subtree answered transfers. */
 export type ResponseRow = {
@@ -24,12 +23,7 @@ export type ResponseRow = {
  * than answering late.
  */
 export async function transferResponseStats(ctx: Pick<ServiceContext, 'db' | 'scope'>, orgId: number | undefined, now = new Date()): Promise<{ hours: number; org: ResponseRow; children: ResponseRow[] }> {
-  const org = orgId === undefined ? (await scopeRoots(ctx.db, ctx.scope))[0] : (await requireOrgsInScope(ctx.db, ctx.scope, [orgId])).get(orgId);
-  if (!org) throw new AppError('NOT_FOUND');
-  const children = ctx.scope.kind === 'self_org' || ctx.scope.kind === 'self'
-    ? []
-    : await filteredOrgs(ctx.db, ctx.scope, { parentId: org.id, depth: 'children' }, org)
-      .select(['id', 'name', 'path']).orderBy(sql`coalesce(region_code, '')`).orderBy('name').execute();
+  const { org, children } = await orgWithChildren(ctx.db, ctx.scope, orgId);
   const hours = rule('transfer.responseHours');
   const limitMinutes = hours * 60;
   const lateSince = new Date(now.getTime() - hours * 3_600_000).toISOString();

@@ -6,6 +6,7 @@ import { todayInChina } from '../../../platform/time/china-date.ts';
 import type { OrganizationRow } from '../../../platform/db/schema.ts';
 import { filteredOrgs, requireOrgsInScope, scopedOrgs, scopeRoots } from '../../org/org.repository.ts';
 import { idsOnPath } from './member-contribution.ts';
+import { orgWithChildren } from '../../org/org-with-children.ts';
 
 /** Age bands of the statistics page; ages come from birth years (the counters keep years, not days). */
 export const AGE_BANDS = [
@@ -35,15 +36,7 @@ type Ctx = Pick<ServiceContext, 'db' | 'scope'>;
 
 /** 团员统计: the organization itself, then one row per direct child, all read from the counters. */
 export async function memberStats(ctx: Ctx, orgId: number | undefined): Promise<{ org: StatRow; children: StatRow[] }> {
-  const org = orgId === undefined ? (await scopeRoots(ctx.db, ctx.scope))[0] : (await requireOrgsInScope(ctx.db, ctx.scope, [orgId])).get(orgId);
-  if (!org) throw new AppError('NOT_FOUND');
-  const children = ctx.scope.kind === 'self_org' || ctx.scope.kind === 'self'
-    ? []
-    : await filteredOrgs(ctx.db, ctx.scope, { parentId: org.id, depth: 'children' }, org)
-      .select(['id', 'name', 'type', 'child_count'])
-      .orderBy(sql`coalesce(region_code, '')`)
-      .orderBy('name')
-      .execute();
+  const { org, children } = await orgWithChildren(ctx.db, ctx.scope, orgId);
   const ids = [org.id, ...children.map((c) => c.id)];
   const counters = await ctx.db.selectFrom('member_stat').select(['org_id', 'dimension', 'bucket', 'n']).where('org_id', 'in', ids).where('n', '!=', 0).execute();
   const thisYear = Number(todayInChina().slice(0, 4));
