@@ -28,10 +28,17 @@ export type BenchOptions = {
   only: 'sqlite' | 'postgres' | null;
   /** Leave out the Excel import (members run only). */
   skipImport: boolean;
+  /** Run the transfer benchmark (graduate batches, four-stage transfers, the rate reports) instead of the org one. */
+  transfers: boolean;
+  /** Graduate transfers to run through all stages (transfers run only). */
+  transferTotal: number;
+  /** Service calls in flight at once on PostgreSQL (transfers run only; SQLite always runs one at a time). */
+  transferConcurrency: number;
 };
 
 const USAGE = `npm run bench -- [--orgs N] [--iterations N] [--warmup N] [--max-seconds S] [--postgres URL]
 npm run bench -- --members [--member-total N] [--import-rows N] [--baseline-rows N] [--no-experiments] [same options]
+npm run bench -- --transfers [--transfer-total N] [--member-total N] [--transfer-concurrency N] [same options]
 
   --orgs N          organizations to generate (default 250000, env TUANWU_BENCH_ORGS)
   --iterations N    measured iterations per query (default 200)
@@ -49,7 +56,18 @@ npm run bench -- --members [--member-total N] [--import-rows N] [--baseline-rows
   --no-experiments  skip the candidate-index experiments on the member list
   --experiment NAME run only this candidate (repeatable; names in member-index-experiments.ts)
   --skip-import     leave out the Excel import
-  --only ENGINE     run on sqlite or postgres only`;
+  --only ENGINE     run on sqlite or postgres only
+
+  --transfers       the transfer benchmark: build the province, mark branches of school committees
+                    as graduating, then through the services open the graduate batches, assign
+                    destinations, approve every transfer at its four stages until completed, and
+                    time the graduate-rate and response-rate reports (results/transfers-latest.json)
+  --transfer-total N
+                    graduate transfers to run (default 200000, env TUANWU_BENCH_TRANSFERS); needs
+                    enough members in school branches: --member-total (default 4500000) counts too
+  --transfer-concurrency N
+                    service calls in flight at once on PostgreSQL (default 4, at most the pool's
+                    10); SQLite runs one at a time`;
 
 export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
   const { values } = parseArgs({
@@ -68,6 +86,9 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
       'skip-import': { type: 'boolean' },
       experiment: { type: 'string', multiple: true },
       only: { type: 'string' },
+      transfers: { type: 'boolean' },
+      'transfer-total': { type: 'string' },
+      'transfer-concurrency': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -76,6 +97,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     console.log(USAGE);
     process.exit(0);
   }
+  if (values.members && values.transfers) throw new Error(`--members and --transfers: one benchmark at a time\n\n${USAGE}`);
   const memberTotal = positiveInt('--member-total', values['member-total'] ?? env.TUANWU_BENCH_MEMBERS ?? '4500000');
   return {
     orgs: positiveInt('--orgs', values.orgs ?? env.TUANWU_BENCH_ORGS ?? '250000'),
@@ -91,6 +113,9 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     experiments: values.experiment ?? null,
     only: onlyEngine(values.only),
     skipImport: values['skip-import'] ?? false,
+    transfers: values.transfers ?? false,
+    transferTotal: positiveInt('--transfer-total', values['transfer-total'] ?? env.TUANWU_BENCH_TRANSFERS ?? '200000'),
+    transferConcurrency: concurrency(values['transfer-concurrency']),
   };
 }
 
@@ -98,6 +123,13 @@ function onlyEngine(text: string | undefined): 'sqlite' | 'postgres' | null {
   if (text === undefined) return null;
   if (text === 'sqlite' || text === 'postgres') return text;
   throw new Error(`--only: sqlite or postgres, got '${text}'\n\n${USAGE}`);
+}
+
+// The scratch database's pool has 10 connections (connect()'s default); more workers would only queue for them.
+function concurrency(text: string | undefined): number {
+  const n = positiveInt('--transfer-concurrency', text ?? '4');
+  if (n > 10) throw new Error(`--transfer-concurrency: at most 10 (the pool's size), got ${n}\n\n${USAGE}`);
+  return n;
 }
 
 function positiveInt(name: string, text: string): number {

@@ -7,6 +7,10 @@
  * `npm run bench -- --members`: build the whole province (organizations, then members), then time
  * the Excel import, the scoped member list and the per-child statistics against the engine's own
  * rates and plain SQL; numbers to bench/results/members-latest.json.
+ *
+ * `npm run bench -- --transfers`: build the province, run the graduate transfers through the
+ * services stage by stage, and time the graduate-rate and response-rate reports against plain
+ * SQL; numbers to bench/results/transfers-latest.json.
  */
 // First: it must replace a module of exceljs before anything loads exceljs (see the file).
 import './exceljs-utf8-fix.ts';
@@ -19,9 +23,12 @@ import { renderMembersMarkdown, type MemberBenchResult } from './member-report.t
 import { parseBenchOptions } from './options.ts';
 import { plansWithoutPathIndex, renderMarkdown, writeJson, type BenchResult } from './report.ts';
 import { openScratchPostgres, openScratchSqlite, type ScratchDatabase } from './scratch-database.ts';
+import { benchTransfersEngine, type TransferEngineResult } from './transfer-bench-engine.ts';
+import { renderTransfersMarkdown, type TransferBenchResult } from './transfer-report.ts';
 
 const options = parseBenchOptions(process.argv.slice(2), process.env);
-const RESULTS_FILE = fileURLToPath(new URL(options.members ? './results/members-latest.json' : './results/latest.json', import.meta.url));
+const mode = options.transfers ? 'transfers' : options.members ? 'members' : 'orgs';
+const RESULTS_FILE = fileURLToPath(new URL({ orgs: './results/latest.json', members: './results/members-latest.json', transfers: './results/transfers-latest.json' }[mode], import.meta.url));
 
 const log = (line: string) => console.error(`» ${new Date().toISOString().slice(11, 19)} ${line}`);
 const startedAt = new Date().toISOString();
@@ -37,9 +44,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-async function run(scratch: ScratchDatabase): Promise<EngineResult | MemberEngineResult> {
+type AnyEngineResult = EngineResult | MemberEngineResult | TransferEngineResult;
+
+async function run(scratch: ScratchDatabase): Promise<AnyEngineResult> {
   try {
-    return options.members ? await benchMembersEngine(scratch, options, log) : await benchEngine(scratch, options, log);
+    if (mode === 'transfers') return await benchTransfersEngine(scratch, options, log);
+    return mode === 'members' ? await benchMembersEngine(scratch, options, log) : await benchEngine(scratch, options, log);
   } catch (error) {
     // Closing the database under a running query makes it fail; by the time that failure
     // arrives here the database is gone, so end quietly instead of printing it as a crash.
@@ -52,7 +62,7 @@ async function run(scratch: ScratchDatabase): Promise<EngineResult | MemberEngin
 if (options.only === 'postgres' && !options.postgresUrl) throw new Error('--only postgres needs TUANWU_BENCH_DATABASE_URL or --postgres');
 if (options.postgresUrl && options.only !== 'sqlite') open.push(await openScratchPostgres(options.postgresUrl));
 if (options.only !== 'postgres') open.unshift(openScratchSqlite());
-const engines: (EngineResult | MemberEngineResult)[] = [];
+const engines: AnyEngineResult[] = [];
 try {
   for (const scratch of open) engines.push(await run(scratch));
 } finally {
@@ -76,7 +86,15 @@ const result = {
   options: { ...shown, postgres: postgresUrl !== null },
 };
 
-if (options.members) {
+if (mode === 'transfers') {
+  const transfers: TransferBenchResult = { ...result, engines: engines as TransferEngineResult[] };
+  console.log(renderTransfersMarkdown(transfers));
+  writeJson(transfers, RESULTS_FILE);
+  // Also under a name of its own, so that a quick check does not overwrite the last full run.
+  const sized = fileURLToPath(new URL(`./results/transfers-${options.transferTotal}${options.only ? `-${options.only}` : ''}.json`, import.meta.url));
+  writeJson(transfers, sized);
+  log(`wrote ${RESULTS_FILE} and ${sized}`);
+} else if (mode === 'members') {
   const members: MemberBenchResult = { ...result, engines: engines as MemberEngineResult[] };
   console.log(renderMembersMarkdown(members));
   writeJson(members, RESULTS_FILE);

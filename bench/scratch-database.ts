@@ -56,6 +56,10 @@ export async function openScratchPostgres(adminUrl: string): Promise<ScratchData
         await db.destroy();
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
+        // pg's pool.end() resolves before its clients have closed, and a client still idle in the
+        // pool when FORCE terminates it raises an 'error' on the pool that nobody listens to any
+        // more, which ends the process (seen after a run). So wait for them to go first.
+        await waitForNoConnections(adminUrl, name, 5000);
         // FORCE (PostgreSQL 13+) so that a connection left behind by an interrupted run cannot keep it alive.
         await runAdmin(adminUrl, `drop database if exists ${name} with (force)`);
       }
@@ -70,6 +74,21 @@ async function runAdmin(adminUrl: string, statement: string): Promise<void> {
   await client.connect();
   try {
     await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+async function waitForNoConnections(adminUrl: string, name: string, maxMs: number): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const started = performance.now();
+    while (performance.now() - started < maxMs) {
+      const { rows } = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+      if (Number(rows[0]?.n ?? 0) === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   } finally {
     await client.end();
   }
