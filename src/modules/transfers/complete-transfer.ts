@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, TransferRow } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
-import { applyToPath } from '../members/stats/apply-member-stats.ts';
+import { applyToPaths } from '../members/stats/apply-member-stats.ts';
 import { contributionOf } from '../members/stats/member-contribution.ts';
 import { recordTransferEvent } from './transfer-events.ts';
 import { refused } from './transfer-refusal.ts';
@@ -31,8 +31,9 @@ export async function completeTransfer(trx: Kysely<Database>, ctx: Pick<ServiceC
     .where('id', '=', member.id).where('org_id', '=', transfer.from_org_id).where('status', '=', 'normal')
     .returningAll().executeTakeFirst();
   if (!moved) throw new AppError('CONFLICT');
-  await applyToPath(trx, member.org_path, contributionOf(member, member.org_industry), -1);
-  await applyToPath(trx, moved.org_path, contributionOf(moved, to?.industry_category ?? member.org_industry));
+  // Summed per ancestor: the organizations above both branches (the province at least) see no change and are not written.
+  const leaving = new Map([...contributionOf(member, member.org_industry)].map(([key, n]) => [key, -n] as const));
+  await applyToPaths(trx, [[member.org_path, leaving], [moved.org_path, contributionOf(moved, to?.industry_category ?? member.org_industry)]]);
   await trx.insertInto('member_status_change').values({
     member_id: member.id, org_path: moved.org_path, kind: 'transfer', from_status: member.status, to_status: moved.status,
     reason: to ? `组织关系转接：${member.org_name} → ${to.name}` : `组织关系转出省外：${transfer.outside_destination ?? ''}`,
