@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, Engine } from '../src/platform/db/connect.ts';
+import type { Engine } from '../src/platform/db/connect.ts';
 import type { OrganizationRow } from '../src/platform/db/schema.ts';
 import { BlindIndex } from '../src/platform/pii/blind-index.ts';
 import { FieldCipher } from '../src/platform/pii/field-cipher.ts';
