@@ -16,6 +16,8 @@ const OrgPage = lazyPage(() => import('./pages/OrgPage'));
 const MembersPage = lazyPage(() => import('./pages/MembersPage'));
 const MemberStatsPage = lazyPage(() => import('./pages/MemberStatsPage'));
 const DuesPage = lazyPage(() => import('./pages/DuesPage'));
+const AdmissionPage = lazyPage(() => import('./pages/AdmissionPage'));
+const EvaluationsPage = lazyPage(() => import('./pages/EvaluationsPage'));
 const MyRecordPage = lazyPage(() => import('./pages/MyRecordPage'));
 const RulesPage = lazyPage(() => import('./pages/RulesPage'));
 const AuditPage = lazyPage(() => import('./pages/AuditPage'));
@@ -55,6 +57,22 @@ function AppRoutes() {
           element={
             <RequirePermission permission="member.read">
               <MemberStatsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="admission"
+          element={
+            <RequirePermission permission="admission.read">
+              <AdmissionPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="evaluations"
+          element={
+            <RequirePermission permission="evaluation.read">
+              <EvaluationsPage />
             </RequirePermission>
           }
         />

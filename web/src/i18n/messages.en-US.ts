@@ -1,4 +1,5 @@
 import type { MessageKey } from './messages.zh-CN';
+import { admissionEnUS } from './messages/admission.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   'app.name': 'Tuanwu',
@@ -617,4 +618,5 @@ export const enUS: Record<MessageKey, string> = {
   'audit.result.ok': 'OK',
   'audit.result.denied': 'Denied',
   'audit.result.failed': 'Failed',
+  ...admissionEnUS,
 };

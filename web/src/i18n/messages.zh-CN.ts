@@ -1,3 +1,4 @@
+import { admissionZhCN } from './messages/admission.zh-CN';
 /** Chinese is the source language: every key starts here, English must follow. */
 export const zhCN = {
   'app.name': '团务',
@@ -615,6 +616,7 @@ export const zhCN = {
   'audit.result.ok': '成功',
   'audit.result.denied': '拒绝',
   'audit.result.failed': '失败',
+  ...admissionZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -11,6 +11,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/orgs', label: 'nav.orgs', permission: 'org.read' },
   { path: '/members', label: 'nav.members', permission: 'member.read' },
   { path: '/members/stats', label: 'nav.memberStats', permission: 'member.read' },
+  { path: '/admission', label: 'nav.admission', permission: 'admission.read' },
+  { path: '/evaluations', label: 'nav.evaluations', permission: 'evaluation.read' },
   { path: '/dues', label: 'nav.dues', permission: 'dues.read' },
   { path: '/rules', label: 'nav.rules', permission: 'rules.read' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },

@@ -11,7 +11,9 @@ import {
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
+  SolutionOutlined,
   TeamOutlined,
+  UsergroupAddOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -29,6 +31,8 @@ const NAV_ICONS: Record<string, ReactNode> = {
   '/orgs': <ApartmentOutlined />,
   '/members': <TeamOutlined />,
   '/members/stats': <BarChartOutlined />,
+  '/admission': <UsergroupAddOutlined />,
+  '/evaluations': <SolutionOutlined />,
   '/dues': <AccountBookOutlined />,
   '/rules': <ControlOutlined />,
   '/audit': <AuditOutlined />,
