@@ -26,7 +26,9 @@ describe('organization page in the browser', () => {
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel(/^密码$/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL(/\/orgs/);
+    // Posts with work to do land on their 工作台; the organizations are one menu entry away.
+    await page.waitForURL((url) => url.pathname !== '/login');
+    await page.goto(`${server.url}/orgs`);
     await page.locator('.ant-tree-node-content-wrapper').first().waitFor();
     return page;
   }
@@ -122,7 +124,8 @@ describe('organization page in the browser', () => {
     await page.getByLabel('用户名').fill('zhishu_demo');
     await page.getByLabel(/^密码$/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL(/\/orgs/);
+    await page.waitForURL((url) => url.pathname !== '/login');
+    await page.goto(`${server.url}/orgs`);
     await page.locator('.ant-tree-node-content-wrapper', { hasText: '社区团支部' }).first().waitFor();
     await page.screenshot({ path: screenshotPath('08-phone-branch') });
     await context.close();

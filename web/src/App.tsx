@@ -18,6 +18,7 @@ const MemberStatsPage = lazyPage(() => import('./pages/MemberStatsPage'));
 const DuesPage = lazyPage(() => import('./pages/DuesPage'));
 const AdmissionPage = lazyPage(() => import('./pages/AdmissionPage'));
 const EvaluationsPage = lazyPage(() => import('./pages/EvaluationsPage'));
+const TransfersPage = lazyPage(() => import('./pages/TransfersPage'));
 const MyRecordPage = lazyPage(() => import('./pages/MyRecordPage'));
 const RulesPage = lazyPage(() => import('./pages/RulesPage'));
 const AuditPage = lazyPage(() => import('./pages/AuditPage'));
@@ -57,6 +58,14 @@ function AppRoutes() {
           element={
             <RequirePermission permission="member.read">
               <MemberStatsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="transfers"
+          element={
+            <RequirePermission permission="transfer.read">
+              <TransfersPage />
             </RequirePermission>
           }
         />

@@ -1,5 +1,6 @@
 import type { MessageKey } from './messages.zh-CN';
 import { admissionEnUS } from './messages/admission.en-US';
+import { transfersEnUS } from './messages/transfers.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   'app.name': 'Tuanwu',
@@ -619,4 +620,5 @@ export const enUS: Record<MessageKey, string> = {
   'audit.result.denied': 'Denied',
   'audit.result.failed': 'Failed',
   ...admissionEnUS,
+  ...transfersEnUS,
 };

@@ -1,4 +1,5 @@
 import { admissionZhCN } from './messages/admission.zh-CN';
+import { transfersZhCN } from './messages/transfers.zh-CN';
 /** Chinese is the source language: every key starts here, English must follow. */
 export const zhCN = {
   'app.name': '团务',
@@ -617,6 +618,7 @@ export const zhCN = {
   'audit.result.denied': '拒绝',
   'audit.result.failed': '失败',
   ...admissionZhCN,
+  ...transfersZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -4,7 +4,9 @@ import { useT } from '../i18n';
 import { useErrorMessage } from '../modules/common/hooks/useErrorMessage';
 import { MemberStatusTimeline } from '../modules/members/components/MemberStatusTimeline';
 import { MyDuesCard } from '../modules/self/components/MyDuesCard';
+import { MyEvaluationCard } from '../modules/self/components/MyEvaluationCard';
 import { MyMemberCard } from '../modules/self/components/MyMemberCard';
+import { MyTransferCard } from '../modules/self/components/MyTransferCard';
 import { useMyMember } from '../modules/self/hooks/useMyMember';
 
 /** 我的团籍: a member's own record, laid out for a phone first. */
@@ -44,7 +46,9 @@ export default function MyRecordPage() {
       ) : (
         <>
           <MyMemberCard member={data.member} />
+          <MyTransferCard />
           <MyDuesCard />
+          <MyEvaluationCard />
           <Card size="small" title={t('member.history')}>
             <MemberStatusTimeline items={data.history} />
           </Card>

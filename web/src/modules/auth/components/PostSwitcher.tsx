@@ -3,7 +3,7 @@ import { App, Button, Dropdown } from 'antd';
 import { DownOutlined, IdcardOutlined, SwapOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../../../i18n';
-import { navItemOf } from '../../common/nav';
+import { mayOpen, navItemOf } from '../../common/nav';
 import { useErrorMessage } from '../../common/hooks/useErrorMessage';
 import { useMe, useSession } from '../hooks/useSession';
 import { postLabel } from '../utils/post-label';
@@ -45,7 +45,7 @@ export function PostSwitcher({ className, maxWidth }: { className?: string; maxW
       message.success(t('auth.switchedPost', { post: post ? postLabel(post) : '' }));
       // The new post sees another part of the tree: drop selections made under the old one.
       const page = navItemOf(location.pathname);
-      const allowed = !page || next.permissions.includes(page.permission);
+      const allowed = !page || mayOpen(page, next.permissions);
       navigate(allowed ? location.pathname : '/', { replace: true });
     } catch (err) {
       message.error(errorMessage(err));

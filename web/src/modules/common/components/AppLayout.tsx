@@ -7,11 +7,13 @@ import {
   AuditOutlined,
   BarChartOutlined,
   ControlOutlined,
+  DashboardOutlined,
   IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
   SolutionOutlined,
+  SwapOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
   UserOutlined,
@@ -20,19 +22,21 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLang, useT } from '../../../i18n';
 import { PostSwitcher } from '../../auth/components/PostSwitcher';
 import { PASSWORD_PATH } from '../../auth/components/RequireAuth';
-import { useCan, useMe, useSession } from '../../auth/hooks/useSession';
+import { useMe, useSession } from '../../auth/hooks/useSession';
 import { postLabel } from '../../auth/utils/post-label';
-import { NAV_ITEMS, navItemOf } from '../nav';
+import { mayOpen, NAV_ITEMS, navItemOf } from '../nav';
 import { BrandMark } from './BrandMark';
 import { FullPageSpin } from './FullPageSpin';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const NAV_ICONS: Record<string, ReactNode> = {
+  '/': <DashboardOutlined />,
   '/orgs': <ApartmentOutlined />,
   '/members': <TeamOutlined />,
   '/members/stats': <BarChartOutlined />,
   '/admission': <UsergroupAddOutlined />,
   '/evaluations': <SolutionOutlined />,
+  '/transfers': <SwapOutlined />,
   '/dues': <AccountBookOutlined />,
   '/rules': <ControlOutlined />,
   '/audit': <AuditOutlined />,
@@ -44,7 +48,6 @@ export function AppLayout() {
   const t = useT();
   const { lang } = useLang();
   const me = useMe();
-  const can = useCan();
   const { logout } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -57,7 +60,7 @@ export function AppLayout() {
 
   const currentPost = me.posts.find((post) => post.id === me.currentPostId);
   const locked = me.user.mustChangePassword;
-  const menuItems: MenuProps['items'] = NAV_ITEMS.filter((item) => can(item.permission)).map(
+  const menuItems: MenuProps['items'] = NAV_ITEMS.filter((item) => mayOpen(item, me.permissions)).map(
     (item) => ({
       key: item.path,
       icon: NAV_ICONS[item.path],

@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import {
+  AuditOutlined,
+  ClockCircleOutlined,
+  FileDoneOutlined,
+  RollbackOutlined,
+  SolutionOutlined,
+  SwapOutlined,
+  UserDeleteOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import type { MessageKey } from '../../../i18n';
+
+type KindLook = { label: MessageKey; hint: MessageKey; icon: ReactNode };
+
+/** How each kind of to-do reads: its name, what to do about it, its icon. */
+export const TODO_KINDS: Record<string, KindLook> = {
+  transfer_decisions: { label: 'todo.kind.transfer_decisions', hint: 'todo.hint.transfer_decisions', icon: <SwapOutlined /> },
+  transfers_returned: { label: 'todo.kind.transfers_returned', hint: 'todo.hint.transfers_returned', icon: <RollbackOutlined /> },
+  exit_approvals: { label: 'todo.kind.exit_approvals', hint: 'todo.hint.exit_approvals', icon: <UserDeleteOutlined /> },
+  admission_decisions: { label: 'todo.kind.admission_decisions', hint: 'todo.hint.admission_decisions', icon: <SolutionOutlined /> },
+  evaluation_approvals: { label: 'todo.kind.evaluation_approvals', hint: 'todo.hint.evaluation_approvals', icon: <FileDoneOutlined /> },
+  dues_lapse_warnings: { label: 'todo.kind.dues_lapse_warnings', hint: 'todo.hint.dues_lapse_warnings', icon: <WarningOutlined /> },
+  age_out: { label: 'todo.kind.age_out', hint: 'todo.hint.age_out', icon: <ClockCircleOutlined /> },
+};
+
+export const UNKNOWN_KIND: KindLook = { label: 'todo.kind.other', hint: 'todo.hint.other', icon: <AuditOutlined /> };
