@@ -3,7 +3,7 @@ import type { admissionZhCN } from './admission.zh-CN';
 /** English for every key of the Chinese admission and evaluation messages; a missing one fails the type check. */
 export const admissionEnUS: Record<keyof typeof admissionZhCN, string> = {
   'nav.admission': 'Admissions',
-  'nav.evaluations': 'Registration & review',
+  'nav.evaluations': 'Registration',
 
   'admission.tab.applicants': 'Applicants',
   'admission.tab.plan': 'Quotas',
