@@ -32,7 +32,8 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): v
   app.get('/api/evaluations/meta', {
     schema: { tags, summary: '评议等次、注册意见与规则 / Grades, registration outcomes and rules', querystring: Type.Object({}, { additionalProperties: false }), response: withErrors({ 200: Loose }) },
     handler: async (request) => {
-      actingWith(request, deps, 'evaluation.read');
+      // A member's own page labels its results with these too.
+      actingWith(request, deps, request.auth?.permissions.has('self.read') ? 'self.read' : 'evaluation.read');
       return {
         grades: enums(EVALUATION_GRADES), registrations: enums(REGISTRATIONS), statuses: enums(CYCLE_STATUSES),
         rules: {
