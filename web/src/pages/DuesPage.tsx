@@ -1,10 +1,11 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Card } from 'antd';
 import { useT } from '../i18n';
 import { DuesRoster } from '../modules/dues/components/DuesRoster';
 import { DuesStatsPanel } from '../modules/dues/components/DuesStatsPanel';
 import { useDuesStats } from '../modules/dues/hooks/useDuesStats';
-import type { DuesListKind } from '../modules/dues/types/dues';
+import { DUES_LIST_KINDS, type DuesListKind } from '../modules/dues/types/dues';
 import { OrgTreeWorkspace } from '../modules/org/components/OrgTreeWorkspace';
 import { useOrgSelection } from '../modules/org/hooks/useOrgSelection';
 import { treeKey, useOrgTree } from '../modules/org/hooks/useOrgTree';
@@ -17,7 +18,10 @@ export default function DuesPage() {
   const tree = useOrgTree();
   const { selectedId, current, select, expandedKeys, setExpandedKeys } = useOrgSelection(tree);
   const [tab, setTab] = useState<DuesTab>('roster');
-  const [kind, setKind] = useState<DuesListKind>('all');
+  // The 待办 link opens a list directly (/dues?kind=lapse).
+  const [searchParams] = useSearchParams();
+  const asked = searchParams.get('kind');
+  const [kind, setKind] = useState<DuesListKind>(DUES_LIST_KINDS.find((k) => k === asked) ?? 'all');
   const [reloadToken, setReloadToken] = useState(0);
   const stats = useDuesStats(selectedId, tab === 'stats');
 
