@@ -9,8 +9,8 @@ import { isCalendarDate, todayInChina } from '../../platform/time/china-date.ts'
 import { dateMonthsAfter } from '../../platform/time/months.ts';
 import { requireOrgsInScope } from '../org/org.repository.ts';
 import { EVALUATION_GRADES, REGISTRATIONS } from './evaluation-enums.ts';
+import { PARTY_STATUSES } from '../members/member-enums.ts';
 
-const PARTY = ['party_member', 'probationary_party_member'];
 
 function refused(code: string, zh: string, en: string): AppError {
   return new AppError('EVALUATION_REFUSED', { message: { zh, en }, extra: { reason: code } });
@@ -42,7 +42,7 @@ export async function openCycle(ctx: ServiceContext, input: { orgId: number; yea
       submitted_at: null, decided_by: null, decided_at: null, decision_reason: null, created_by: ctx.actor.username, created_at: now, updated_at: now,
     }).returningAll().executeTakeFirstOrThrow();
     await trx.insertInto('evaluation_entry').values(members.map((m) => ({
-      cycle_id: cycle.id, member_id: m.id, year: input.year, exempt: PARTY.includes(m.political_status) ? 1 : 0, registration: null, defer_until: null, grade: null, correction_until: null, note: null,
+      cycle_id: cycle.id, member_id: m.id, year: input.year, exempt: PARTY_STATUSES.includes(m.political_status) ? 1 : 0, registration: null, defer_until: null, grade: null, correction_until: null, note: null,
     }))).execute();
     await appendAudit(trx, ctx.auditKey, ctx.actor, { action: 'evaluation.open', orgPath: branch.path, targetType: 'evaluation_cycle', targetId: cycle.id, targetLabel: `${branch.name} ${input.year}`, detail: { members: members.length } });
     return cycle;

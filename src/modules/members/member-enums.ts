@@ -83,6 +83,9 @@ export const POLITICAL_STATUSES = [
 ] as const satisfies readonly EnumItem[];
 export type PoliticalStatus = (typeof POLITICAL_STATUSES)[number]['code'];
 
+/** Party members (full or probationary): they keep 团籍 until 28, are marked in lists and are not evaluated. */
+export const PARTY_STATUSES: readonly string[] = ['party_member', 'probationary_party_member'];
+
 /**
  * 学历, one list for both 全日制学历 and 最高学历: the 15 values of 智慧团建 degreeOfEducation.json
  * (全日制学历), highest first, each level followed by its 在读 variant. 智慧团建 highestEducation.json

@@ -1,5 +1,6 @@
 import type { MemberRow } from '../../platform/db/schema.ts';
 import { ageOn } from './resident-id.ts';
+import { PARTY_STATUSES } from './member-enums.ts';
 
 /** 团员 as the API shows it: identity and phone numbers only ever masked here. */
 export type MemberDto = {
@@ -63,7 +64,7 @@ export function toMemberDto(row: MemberRow & { org_name: string }, today: string
     household: row.household,
     workplace: row.workplace,
     status: row.status,
-    partyMemberKeepingMembership: row.is_active === 1 && (row.political_status === 'party_member' || row.political_status === 'probationary_party_member'),
+    partyMemberKeepingMembership: row.is_active === 1 && PARTY_STATUSES.includes(row.political_status),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

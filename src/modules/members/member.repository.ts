@@ -5,6 +5,7 @@ import type { BlindIndex } from '../../platform/pii/blind-index.ts';
 import { scopePredicate, type DataScope } from '../../platform/scope/data-scope.ts';
 import { rule } from '../../platform/rules/rules.ts';
 import { EXIT_KINDS, pendingOf } from './status-machine.ts';
+import { PARTY_STATUSES } from './member-enums.ts';
 import { yearsBefore } from '../../platform/time/china-date.ts';
 import { escapeLike } from '../../platform/db/escape-like.ts';
 
@@ -120,7 +121,7 @@ export function filteredMembers(db: Kysely<Database>, scope: DataScope, filter: 
   if (filter.joinedTo) query = query.where('member.joined_league_on', '<=', filter.joinedTo);
   if (filter.isCadre !== undefined) query = query.where('member.is_cadre', '=', filter.isCadre ? 1 : 0);
   if (filter.partyMember !== undefined) {
-    query = query.where('member.political_status', filter.partyMember ? 'in' : 'not in', ['party_member', 'probationary_party_member']);
+    query = query.where('member.political_status', filter.partyMember ? 'in' : 'not in', [...PARTY_STATUSES]);
   }
   if (filter.worklist === 'age_out') {
     query = query.where('member.status', '=', 'normal').where('member.birth_date', '<=', yearsBefore(today, rule('membership.maxAge')));

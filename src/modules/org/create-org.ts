@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database, NewOrganizationRow, OrganizationRow } from '../../platform/db/schema.ts';
 import { appendAudit } from '../../platform/audit/audit-log.ts';
 import { AppError, invalidFields } from '../../platform/http/app-error.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
@@ -28,39 +29,23 @@ export async function createOrg(ctx: ServiceContext, input: CreateOrgInput): Pro
     }
     await refuseDuplicateSiblingName(trx, parent.id, fields.name!, null);
     const now = new Date().toISOString();
-    const inserted = await trx
-      .insertInto('organization')
-      .values({
-        parent_id: parent.id,
-        // A unique placeholder; the real path needs the new id.
-        path: `${parent.path}new-${crypto.randomUUID()}/`,
-        depth: parent.depth + 1,
-        name: fields.name!,
-        short_name: fields.shortName ?? null,
-        name_initials: pinyinInitials(fields.name!),
-        type: fields.type!,
-        kind: fields.kind!,
-        industry_category: fields.industryCategory!,
-        region_code: fields.regionCode ?? null,
-        founded_on: fields.foundedOn ?? null,
-        last_election_on: fields.lastElectionOn ?? null,
-        term_years: fields.termYears ?? null,
-        contact_name: fields.contactName ?? null,
-        contact_phone_enc: fields.contactPhone ? ctx.cipher.encrypt(fields.contactPhone) : null,
-        status: 'active',
-        child_count: 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const row = await trx
-      .updateTable('organization')
-      .set({ path: `${parent.path}${inserted.id}/` })
-      .where('id', '=', inserted.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await trx.updateTable('organization').set({ child_count: sql`child_count + 1` }).where('id', '=', parent.id).execute();
+    const row = await insertChildOrg(trx, parent, {
+      name: fields.name!,
+      short_name: fields.shortName ?? null,
+      name_initials: pinyinInitials(fields.name!),
+      type: fields.type!,
+      kind: fields.kind!,
+      industry_category: fields.industryCategory!,
+      region_code: fields.regionCode ?? null,
+      founded_on: fields.foundedOn ?? null,
+      last_election_on: fields.lastElectionOn ?? null,
+      term_years: fields.termYears ?? null,
+      contact_name: fields.contactName ?? null,
+      contact_phone_enc: fields.contactPhone ? ctx.cipher.encrypt(fields.contactPhone) : null,
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+    });
     await appendAudit(trx, ctx.auditKey, ctx.actor, {
       action: 'org.create', orgPath: row.path, targetType: 'organization', targetId: row.id, targetLabel: row.name,
       after: auditSnapshot(row),
@@ -84,4 +69,23 @@ export async function refuseDuplicateSiblingName(
       fields: [{ field: 'name', code: 'duplicate', message: { zh: '同一上级下已有同名组织', en: 'already used under this parent' } }],
     });
   }
+}
+
+/**
+ * Insert an organization under `parent`: its path needs its own id, so it is written with a
+ * unique placeholder path first and completed after, and the parent's child count follows.
+ */
+export async function insertChildOrg(
+  trx: Kysely<Database>,
+  parent: Pick<OrganizationRow, 'id' | 'path' | 'depth'>,
+  values: Omit<NewOrganizationRow, 'parent_id' | 'path' | 'depth' | 'child_count'>,
+): Promise<OrganizationRow> {
+  const inserted = await trx
+    .insertInto('organization')
+    .values({ ...values, parent_id: parent.id, path: `${parent.path}new-${crypto.randomUUID()}/`, depth: parent.depth + 1, child_count: 0 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const row = await trx.updateTable('organization').set({ path: `${parent.path}${inserted.id}/` }).where('id', '=', inserted.id).returningAll().executeTakeFirstOrThrow();
+  await trx.updateTable('organization').set({ child_count: sql`child_count + 1` }).where('id', '=', parent.id).execute();
+  return row;
 }

@@ -1,8 +1,8 @@
-import crypto from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { appendAudit, type Actor } from '../../platform/audit/audit-log.ts';
 import type { Database, OrganizationRow } from '../../platform/db/schema.ts';
 import { pinyinInitials } from '../org/pinyin-initials.ts';
+import { insertChildOrg } from '../org/create-org.ts';
 
 const LIBRARY_NAME = '特殊单位团员专属库';
 
@@ -17,14 +17,11 @@ export async function specialLibrary(trx: Kysely<Database>, auditKey: Buffer, ac
     .where('parent_id', '=', root.id).where('kind', '=', 'special').where('status', '=', 'active').orderBy('id').executeTakeFirst();
   if (existing) return existing;
   const now = new Date().toISOString();
-  const inserted = await trx.insertInto('organization').values({
-    parent_id: root.id, path: `${root.path}new-${crypto.randomUUID()}/`, depth: root.depth + 1, name: LIBRARY_NAME, short_name: null,
-    name_initials: pinyinInitials(LIBRARY_NAME), type: 'branch', kind: 'special', industry_category: root.industry_category, region_code: root.region_code,
-    founded_on: null, last_election_on: null, term_years: null, contact_name: null, contact_phone_enc: null, status: 'active', child_count: 0,
-    created_at: now, updated_at: now,
-  }).returning('id').executeTakeFirstOrThrow();
-  const row = await trx.updateTable('organization').set({ path: `${root.path}${inserted.id}/` }).where('id', '=', inserted.id).returningAll().executeTakeFirstOrThrow();
-  await trx.updateTable('organization').set({ child_count: sql`child_count + 1` }).where('id', '=', root.id).execute();
+  const row = await insertChildOrg(trx, root, {
+    name: LIBRARY_NAME, short_name: null, name_initials: pinyinInitials(LIBRARY_NAME), type: 'branch', kind: 'special',
+    industry_category: root.industry_category, region_code: root.region_code, founded_on: null, last_election_on: null, term_years: null,
+    contact_name: null, contact_phone_enc: null, status: 'active', created_at: now, updated_at: now,
+  });
   await appendAudit(trx, auditKey, actor, {
     action: 'org.create', orgPath: row.path, targetType: 'organization', targetId: row.id, targetLabel: row.name,
     detail: { reason: '参军或涉密单位团员转接时自动建立特殊单位专属库' },
