@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { loadConfig } from '../platform/config/config.ts';
 import { registerMaintenanceCommands } from './maintenance.commands.ts';
+import { registerPlanCommands } from './plan.commands.ts';
 import { registerSeedCommands } from './seed.commands.ts';
 import { registerServeCommand } from './serve.command.ts';
 import { registerUserCommands } from './user.commands.ts';
@@ -11,6 +12,7 @@ registerServeCommand(program, config);
 registerMaintenanceCommands(program, config);
 registerSeedCommands(program, config);
 registerUserCommands(program, config);
+registerPlanCommands(program, config);
 
 try {
   await program.parseAsync(process.argv);

@@ -28,6 +28,10 @@ export const PERMISSIONS = {
   'evaluation.read': { zh: '查看团籍注册与教育评议', en: 'View registration and evaluation' },
   'evaluation.manage': { zh: '办理团籍注册与教育评议', en: 'Run registration and evaluation' },
   'evaluation.approve': { zh: '审批团籍注册与教育评议', en: 'Approve registration and evaluation' },
+  'workplan.read': { zh: '查看工作要点与任务进展', en: 'View work plans and progress' },
+  'workplan.manage': { zh: '导入工作要点、分解下达任务、设置指标', en: 'Import plans, assign tasks and set targets' },
+  'workplan.report': { zh: '报送任务进展', en: 'Report progress on tasks' },
+  'workplan.supervise': { zh: '督办提醒与年终评价', en: 'Supervise tasks and score them at year end' },
   'self.transfer': { zh: '本人申请组织关系转接', en: 'Apply for one\'s own transfer' },
   'self.read': { zh: '查看本人团员信息', en: 'View one\'s own member record' },
   'rules.read': { zh: '查看规则参数', en: 'View rule numbers' },
@@ -46,19 +50,20 @@ const DUES: Permission[] = ['dues.read', 'dues.collect'];
 const TRANSFERS: Permission[] = ['transfer.read', 'transfer.apply', 'transfer.approve'];
 const ADMISSION_ALL: Permission[] = ['admission.read', 'admission.manage', 'admission.approve', 'admission.plan'];
 const EVALUATION_ALL: Permission[] = ['evaluation.read', 'evaluation.manage', 'evaluation.approve'];
+const WORKPLAN_ALL: Permission[] = ['workplan.read', 'workplan.manage', 'workplan.report', 'workplan.supervise'];
 
 export const BUILT_IN_ROLES: BuiltInRole[] = [
   {
     code: 'province_admin', zh: '省级管理员', en: 'Provincial administrator', defaultScope: 'all',
-    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, ...ADMISSION_ALL, ...EVALUATION_ALL, 'rules.read', 'rules.manage', 'audit.read', 'user.manage'],
+    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, ...ADMISSION_ALL, ...EVALUATION_ALL, ...WORKPLAN_ALL, 'rules.read', 'rules.manage', 'audit.read', 'user.manage'],
   },
   {
     code: 'committee_admin', zh: '团委管理员', en: 'Committee administrator', defaultScope: 'subtree',
-    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, ...ADMISSION_ALL, ...EVALUATION_ALL, 'rules.read', 'audit.read'],
+    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, ...ADMISSION_ALL, ...EVALUATION_ALL, ...WORKPLAN_ALL, 'rules.read', 'audit.read'],
   },
   {
     code: 'branch_secretary', zh: '团支部书记', en: 'Branch secretary', defaultScope: 'self_org',
-    permissions: ['org.read', 'org.update', 'org.export', ...MEMBER_BRANCH, ...DUES, ...TRANSFERS, 'admission.read', 'admission.manage', 'evaluation.read', 'evaluation.manage', 'rules.read'],
+    permissions: ['org.read', 'org.update', 'org.export', ...MEMBER_BRANCH, ...DUES, ...TRANSFERS, 'admission.read', 'admission.manage', 'evaluation.read', 'evaluation.manage', 'workplan.read', 'workplan.report', 'rules.read'],
   },
   {
     code: 'member', zh: '团员', en: 'Member', defaultScope: 'self',

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
 import { rule } from '../../platform/rules/rules.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
 import { orgWithChildren } from '../org/org-with-children.ts';
@@ -26,24 +27,29 @@ export type GraduateRateRow = {
 export async function graduateRate(ctx: Pick<ServiceContext, 'db' | 'scope'>, orgId: number | undefined, year: number): Promise<{ year: number; targetPercent: number; org: GraduateRateRow; children: GraduateRateRow[] }> {
   const { org, children } = await orgWithChildren(ctx.db, ctx.scope, orgId);
   const target = rule('transfer.graduateRateTargetPercent');
-  const retainedKinds = ['abroad', 'unemployed'];
-  const rowOf = async (o: { id: number; name: string; path: string }): Promise<GraduateRateRow> => {
-    const counts = await ctx.db.selectFrom('graduate_batch_member')
-      .select([
-        (eb) => eb.fn.countAll<number>().as('graduates'),
-        sql<number>`sum(settled)`.as('settled'),
-        sql<number>`sum(case when settled = 1 and destination_kind in (${sql.join(retainedKinds)}) then 1 else 0 end)`.as('retained'),
-        sql<number>`sum(case when settled = 0 and transfer_id is not null then 1 else 0 end)`.as('in_transfer'),
-      ])
-      .where('school_org_path', 'like', `${o.path}%`).where('year', '=', year).executeTakeFirstOrThrow();
-    const graduates = Number(counts.graduates);
-    const settled = Number(counts.settled ?? 0);
-    const rate = graduates > 0 ? settled / graduates : null;
-    return {
-      orgId: o.id, name: o.name, graduates, settled, retained: Number(counts.retained ?? 0), inTransfer: Number(counts.in_transfer ?? 0),
-      rate, meetsTarget: rate === null ? null : rate * 100 >= target,
-    };
-  };
+  const rowOf = (o: { id: number; name: string; path: string }) => graduateRateOf(ctx.db, o, year);
   const [own, ...rows] = await Promise.all([rowOf(org), ...children.map(rowOf)]);
   return { year, targetPercent: target, org: own!, children: rows };
+}
+
+const RETAINED_KINDS = ['abroad', 'unemployed'];
+
+/** One organization's graduates of a year (its whole subtree) and how many are placed. */
+export async function graduateRateOf(db: Kysely<Database>, o: { id: number; name: string; path: string }, year: number): Promise<GraduateRateRow> {
+  const target = rule('transfer.graduateRateTargetPercent');
+  const counts = await db.selectFrom('graduate_batch_member')
+    .select([
+      (eb) => eb.fn.countAll<number>().as('graduates'),
+      sql<number>`sum(settled)`.as('settled'),
+      sql<number>`sum(case when settled = 1 and destination_kind in (${sql.join(RETAINED_KINDS)}) then 1 else 0 end)`.as('retained'),
+      sql<number>`sum(case when settled = 0 and transfer_id is not null then 1 else 0 end)`.as('in_transfer'),
+    ])
+    .where('school_org_path', 'like', `${o.path}%`).where('year', '=', year).executeTakeFirstOrThrow();
+  const graduates = Number(counts.graduates);
+  const settled = Number(counts.settled ?? 0);
+  const rate = graduates > 0 ? settled / graduates : null;
+  return {
+    orgId: o.id, name: o.name, graduates, settled, retained: Number(counts.retained ?? 0), inTransfer: Number(counts.in_transfer ?? 0),
+    rate, meetsTarget: rate === null ? null : rate * 100 >= target,
+  };
 }

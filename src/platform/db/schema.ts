@@ -35,6 +35,20 @@ export type Database = {
   youth_count: YouthCountTable;
   evaluation_cycle: EvaluationCycleTable;
   evaluation_entry: EvaluationEntryTable;
+  work_department: WorkDepartmentTable;
+  work_plan: WorkPlanTable;
+  plan_section: PlanSectionTable;
+  plan_task: PlanTaskTable;
+  plan_task_tag: PlanTaskTagTable;
+  plan_task_department: PlanTaskDepartmentTable;
+  plan_target: PlanTargetTable;
+  plan_assignment: PlanAssignmentTable;
+  plan_quota: PlanQuotaTable;
+  plan_milestone: PlanMilestoneTable;
+  plan_report: PlanReportTable;
+  plan_report_figure: PlanReportFigureTable;
+  plan_attachment: PlanAttachmentTable;
+  plan_remark: PlanRemarkTable;
 };
 
 /** 团组织 */
@@ -593,3 +607,184 @@ export type EvaluationEntryTable = {
   note: string | null;
 };
 export type EvaluationEntryRow = Selectable<EvaluationEntryTable>;
+
+/** 部门: a department of a committee (宣传部, 组织部, …) that leads or cooperates on plan tasks. */
+export type WorkDepartmentTable = {
+  id: Generated<number>;
+  org_id: number;
+  name: string;
+  position: number;
+  active: number;
+  created_at: string;
+};
+export type WorkDepartmentRow = Selectable<WorkDepartmentTable>;
+
+/** 工作要点: a committee's plan for a year. */
+export type WorkPlanTable = {
+  id: Generated<number>;
+  org_id: number;
+  org_path: string;
+  year: number;
+  title: string;
+  /** 总体思路. */
+  general_idea: string;
+  /** File name the plan was imported from. */
+  source_name: string | null;
+  /** active, archived. */
+  status: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+export type WorkPlanRow = Selectable<WorkPlanTable>;
+
+/** 板块: 一、… 五、 of a plan. */
+export type PlanSectionTable = {
+  id: Generated<number>;
+  plan_id: number;
+  position: number;
+  ordinal: string;
+  title: string;
+  /** Share of the plan's progress, relative to the other sections. */
+  weight: number;
+};
+export type PlanSectionRow = Selectable<PlanSectionTable>;
+
+/** 任务: one "——" item of a section. */
+export type PlanTaskTable = {
+  id: Generated<number>;
+  plan_id: number;
+  section_id: number;
+  position: number;
+  title: string;
+  body: string;
+  /** Share of the section's progress, relative to its other tasks. */
+  weight: number;
+  due_on: string | null;
+  /** 牵头部门. */
+  lead_department_id: number | null;
+  /** 年终评价: 0–100. */
+  evaluation_score: number | null;
+  evaluation_comment: string | null;
+  evaluated_by: string | null;
+  evaluated_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+export type PlanTaskRow = Selectable<PlanTaskTable>;
+
+/** A named program (“青年大学习”) a task mentions. */
+export type PlanTaskTagTable = { task_id: number; tag: string };
+
+/** 配合部门 of a task. */
+export type PlanTaskDepartmentTable = { task_id: number; department_id: number };
+
+/** 指标: a quantitative target of a task, reported by hand or bound to a metric. */
+export type PlanTargetTable = {
+  id: Generated<number>;
+  task_id: number;
+  position: number;
+  label: string;
+  /** The phrase of the document the target was found in (null for one added by hand). */
+  source_text: string | null;
+  value: number;
+  unit: string;
+  /** >=, <=, = */
+  comparator: string;
+  /** proposed (found in the text, awaiting confirmation), confirmed. */
+  status: string;
+  /** extracted, manual. */
+  origin: string;
+  /** Key of a registered metric; null when the figure is reported by hand. */
+  metric_key: string | null;
+  weight: number;
+  created_at: string;
+  updated_at: string;
+};
+export type PlanTargetRow = Selectable<PlanTargetTable>;
+
+/** 任务分解: a task assigned to an organization (a city, then by the city to its counties). */
+export type PlanAssignmentTable = {
+  id: Generated<number>;
+  task_id: number;
+  org_id: number;
+  org_path: string;
+  /** The assignment this one was split from; null when assigned by the plan's own committee. */
+  parent_id: number | null;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+};
+export type PlanAssignmentRow = Selectable<PlanAssignmentTable>;
+
+/** An assigned organization's share of a target (e.g. pilot counties per city). */
+export type PlanQuotaTable = { assignment_id: number; target_id: number; quota: number };
+
+/** 节点: a dated step of a task. */
+export type PlanMilestoneTable = {
+  id: Generated<number>;
+  task_id: number;
+  title: string;
+  due_on: string;
+  done_on: string | null;
+  done_by: string | null;
+  created_at: string;
+};
+export type PlanMilestoneRow = Selectable<PlanMilestoneTable>;
+
+/** 进展报送: what an organization (or a department of the plan's committee) reports on a task. */
+export type PlanReportTable = {
+  id: Generated<number>;
+  task_id: number;
+  /** The reporting organization: the plan's committee or an assigned organization. */
+  org_id: number;
+  org_path: string;
+  department_id: number | null;
+  /** monthly, event. */
+  kind: string;
+  /** YYYY-MM the report belongs to. */
+  period: string;
+  text: string;
+  /** Self-assessed completion, 0–100, when given. */
+  percent: number | null;
+  created_by: string;
+  created_at: string;
+};
+export type PlanReportRow = Selectable<PlanReportTable>;
+
+/** A figure reported for a target. */
+export type PlanReportFigureTable = { report_id: number; target_id: number; value: number };
+
+/** 附件 of a progress report, stored through the file storage. */
+export type PlanAttachmentTable = {
+  id: Generated<number>;
+  task_id: number;
+  /** Null until the report it was uploaded for is saved. */
+  report_id: number | null;
+  org_id: number;
+  org_path: string;
+  file_key: string;
+  file_name: string;
+  content_type: string;
+  bytes: number;
+  uploaded_by: string;
+  uploaded_at: string;
+};
+export type PlanAttachmentRow = Selectable<PlanAttachmentTable>;
+
+/** 督办: a reminder to an organization, or a comment, on a task. */
+export type PlanRemarkTable = {
+  id: Generated<number>;
+  task_id: number;
+  /** The organization addressed (the plan's committee for a comment on the task as a whole). */
+  org_id: number;
+  org_path: string;
+  /** reminder, comment. */
+  kind: string;
+  text: string;
+  created_by: string;
+  created_at: string;
+  /** When the organization reported after the reminder. */
+  answered_at: string | null;
+};
+export type PlanRemarkRow = Selectable<PlanRemarkTable>;

@@ -26,6 +26,8 @@ import { registerTransferRoutes } from '../../modules/transfers/transfer.routes.
 import { registerAdmissionRoutes } from '../../modules/admission/admission.routes.ts';
 import { registerEvaluationRoutes } from '../../modules/evaluations/evaluation.routes.ts';
 import { registerTodoRoutes } from '../../modules/todo/todo.routes.ts';
+import { registerWorkplanRoutes } from '../../modules/workplan/workplan.routes.ts';
+import { registerTaskRoutes } from '../../modules/workplan/task.routes.ts';
 import { AppError } from './app-error.ts';
 import type { AppDeps } from './app-deps.ts';
 import { errorBody, handleError } from './error-handler.ts';
@@ -114,6 +116,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerAdmissionRoutes(app, deps);
   registerEvaluationRoutes(app, deps);
   registerTodoRoutes(app, deps);
+  registerWorkplanRoutes(app, deps);
+  registerTaskRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerRuleRoutes(app, deps);
   await registerWebApp(app, deps.config.webDistDir);

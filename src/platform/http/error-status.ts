@@ -30,6 +30,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'TRANSFER_REFUSED':
     case 'ADMISSION_REFUSED':
     case 'EVALUATION_REFUSED':
+    case 'WORKPLAN_REFUSED':
     case 'ADMISSION_RATIO_WARNING':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
@@ -41,6 +42,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'ORG_INACTIVE':
     case 'ORG_IS_SCOPE_ROOT':
     case 'EXPORT_TOO_LARGE':
+    case 'PLAN_DOCUMENT_UNREADABLE':
       return 422;
     case 'AUTH_LOCKED':
       return 423;

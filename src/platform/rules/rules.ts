@@ -308,6 +308,31 @@ export const RULES = {
     source: '暂缓注册期限为3至6个月 (DOMAIN §1.5, it.zime.edu.cn)',
     description: '暂缓注册最长期限 / longest deferral of registration',
   },
+  'workplan.lagTolerancePercent': {
+    value: 15, unit: '个百分点', effectiveFrom: '2021-01-01',
+    source: 'Tuanwu: a task is 滞后 when its progress trails the share of its time already used by more than this many points; a month of a year is about 8 points, so two months of slack',
+    description: '进度滞后容差 / points a task may trail the elapsed time before it is lagging',
+  },
+  'workplan.reportStaleDays': {
+    value: 40, unit: '天', effectiveFrom: '2021-01-01',
+    source: 'Tuanwu: tasks report monthly (工作要点 督办 practice); a month plus ten days of grace before the task is listed as 未报送',
+    description: '未报送进展提醒天数 / days without a report before a task is listed as not reporting',
+  },
+  'workplan.dueSoonDays': {
+    value: 14, unit: '天', effectiveFrom: '2021-01-01',
+    source: 'Tuanwu: two weeks\' notice before a task or milestone falls due, shown in 待办',
+    description: '即将到期提醒天数 / days before a due date when it shows as due soon',
+  },
+  'workplan.maxDocumentBytes': {
+    value: 10 * 1024 * 1024, unit: '字节', effectiveFrom: '2021-01-01',
+    source: 'Tuanwu: a 工作要点 of 20,000 characters is about 60 KB as text and under 1 MB as .docx; 10 MB leaves room for embedded pictures',
+    description: '工作要点文件大小上限 / maximum size of an imported plan document',
+  },
+  'workplan.maxAttachmentBytes': {
+    value: 20 * 1024 * 1024, unit: '字节', effectiveFrom: '2021-01-01',
+    source: 'Tuanwu: a scanned report or a few photos as PDF; below the 50 MB upload that DOMAIN §12 AS-19 requires to be refused',
+    description: '进展附件大小上限 / maximum size of a progress-report attachment',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RuleKey = keyof typeof RULES;

@@ -21,6 +21,11 @@ export const ORG_PATH_COPIES = [
   { table: 'number_range', column: 'org_path' },
   { table: 'youth_count', column: 'org_path' },
   { table: 'evaluation_cycle', column: 'org_path' },
+  { table: 'work_plan', column: 'org_path' },
+  { table: 'plan_assignment', column: 'org_path' },
+  { table: 'plan_report', column: 'org_path' },
+  { table: 'plan_attachment', column: 'org_path' },
+  { table: 'plan_remark', column: 'org_path' },
 ] as const;
 
 /**

@@ -8,6 +8,7 @@ import { LocalFileStorage } from '../../../platform/files/local-file-storage.ts'
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { AppDeps } from '../../../platform/http/app-deps.ts';
 import { withErrors } from '../../../platform/http/schemas.ts';
+import { attachment } from '../../../platform/http/content-disposition.ts';
 import { rule } from '../../../platform/rules/rules.ts';
 import { actingWith } from '../../accounts/auth.plugin.ts';
 import { findOwnImportJob } from './import-job.repository.ts';
@@ -120,11 +121,6 @@ export function registerMemberImportRoutes(app: FastifyInstance, deps: AppDeps):
         .send(storage.read(job.error_file_key));
     },
   });
-}
-
-/** RFC 6266: an ASCII fallback and the UTF-8 name. */
-function attachment(ascii: string, name: string): string {
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 function tooLarge(limit: number): AppError {

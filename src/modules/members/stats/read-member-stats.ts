@@ -122,3 +122,9 @@ async function parentNamesBelow(ctx: Ctx, top: OrganizationRow, paths: readonly 
   const names = new Map(rows.map((r) => [r.id, r.name]));
   return (path) => between(path).flatMap((id) => names.get(id) ?? []);
 }
+
+/** Members in good standing in an organization's subtree, from the counters (the plan's 团员数 indicator). */
+export async function activeMembersBelow(db: Ctx['db'], orgId: number): Promise<number> {
+  const row = await db.selectFrom('member_stat').select('n').where('org_id', '=', orgId).where('dimension', '=', 'total').where('bucket', '=', 'active').executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

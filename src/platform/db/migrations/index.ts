@@ -12,6 +12,7 @@ import { dues } from './0009-dues.ts';
 import { transfers } from './0010-transfers.ts';
 import { admission } from './0011-admission.ts';
 import { evaluations } from './0012-evaluations.ts';
+import { workplan } from './0013-workplan.ts';
 
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export function allMigrations(engine: Engine): Record<string, Migration> {
@@ -28,5 +29,6 @@ export function allMigrations(engine: Engine): Record<string, Migration> {
     '0010-transfers': transfers(engine),
     '0011-admission': admission(engine),
     '0012-evaluations': evaluations(engine),
+    '0013-workplan': workplan(engine),
   };
 }

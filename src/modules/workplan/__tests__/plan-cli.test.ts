@@ -1,0 +1,51 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createTestDb } from '../../../../test/helpers/test-db.ts';
+
+const bin = path.resolve(import.meta.dirname, '../../../../bin/tuanwu.js');
+const seed = path.resolve(import.meta.dirname, '../../../../../shared/seed/000_822da9a7e9b50668.txt');
+
+describe('tuanwu plan import (command line)', () => {
+  it('prints the parse as JSON with --dry-run, then imports the plan for the root committee', async () => {
+    const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuanwu-plan-cli-'));
+    const target = await createTestDb({ migrate: false });
+    const env = {
+      ...process.env, TUANWU_DEMO_PASSWORD: 'Demo@2026pass',
+      TUANWU_DATA_DIR: target.location.file ? path.dirname(target.location.file) : keysDir,
+      TUANWU_KEY_FILE: path.join(keysDir, 'keys.json'),
+      TUANWU_DATABASE_URL: target.location.url ?? '',
+    };
+    try {
+      const printed = JSON.parse(execFileSync(process.execPath, [bin, 'plan', 'import', seed, '--year', '2021', '--dry-run', '--json'], { env, encoding: 'utf8' }));
+      expect(Object.keys(printed)).toEqual(expect.arrayContaining(['title', 'sections']));
+      expect(printed.sections).toHaveLength(5);
+      const items = printed.sections.flatMap((s: { items: unknown[] }) => s.items);
+      expect(items).toHaveLength(39);
+      expect(Object.keys(items[0]).sort()).toEqual(['body', 'tags', 'targets', 'title']);
+      const targets = items.flatMap((i: { targets: { value: number; unit: string; comparator: string; text: string }[] }) => i.targets);
+      expect(targets.find((x: { value: number }) => x.value === 90)).toMatchObject({ unit: '%', comparator: '>=' });
+      for (const x of targets) expect(typeof x.text).toBe('string');
+      // Nothing was written: the database is not even migrated.
+      const tables = target.location.file
+        ? await target.db.selectFrom('sqlite_master' as never).select('name' as never).where('name' as never, '=', 'work_plan' as never).execute()
+        : (await target.db.introspection.getTables()).filter((x) => x.name === 'work_plan');
+      expect(tables).toHaveLength(0);
+
+      execFileSync(process.execPath, [bin, 'seed', 'demo'], { env, stdio: 'pipe' });
+      const out = execFileSync(process.execPath, [bin, 'plan', 'import', seed, '--year', '2021'], { env, encoding: 'utf8' });
+      expect(out).toMatch(/plan \d+/);
+      const plan = await target.db.selectFrom('work_plan').selectAll().executeTakeFirstOrThrow();
+      expect(plan).toMatchObject({ year: 2021, title: printed.title, source_name: path.basename(seed) });
+      expect(await target.db.selectFrom('plan_task').select('id').execute()).toHaveLength(39);
+      const stored = await target.db.selectFrom('plan_target').select(['status', 'origin']).execute();
+      expect(stored).toHaveLength(targets.length);
+      expect(stored.every((x) => x.status === 'proposed' && x.origin === 'extracted')).toBe(true);
+    } finally {
+      await target.destroy();
+      fs.rmSync(keysDir, { recursive: true, force: true });
+    }
+  });
+});
