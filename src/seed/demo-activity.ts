@@ -17,6 +17,7 @@ import { decideTransfer } from '../modules/transfers/decide-transfer.ts';
 import { openGraduateBatch } from '../modules/transfers/graduate-batches.ts';
 import { startTransfer } from '../modules/transfers/start-transfer.ts';
 import { DEMO_COUNTIES } from './demo-province.ts';
+import { seedDemoWorkPlan } from './demo-work-plan.ts';
 
 const plus = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -106,4 +107,7 @@ export async function seedDemoActivity(db: Kysely<Database>, keys: { cipher: Fie
 
   // 团籍注册与教育评议 opened for this year in the demo branch.
   await openCycle(branchCtx, { orgId: branch.id, year });
+
+  // 工作要点 of the year, cascaded and partly reported.
+  await seedDemoWorkPlan(db, province, async (name) => actAt(await orgByName(name)));
 }
