@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, orgIdByName, type Client, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { todayInChina } from '../../../platform/time/china-date.ts';
@@ -199,6 +200,46 @@ describe('工作要点 (work plan): import, assignment, reports, metrics, superv
     const city = (await chengdu.get(`/api/workplan/plans/${planId}/supervision`)).json();
     expect(city.byDepartment).toEqual([]);
     expect(city.byOrg.map((g: { id: number }) => g.id).sort()).toEqual([chengduId, wuhouId].sort());
+  });
+
+  it('reads a Word upload the same way', async () => {
+    const doc = new Document({ sections: [{ children: ['示例团委工作要点', '总体思路：稳中求进。', '一、服务青年', '——开展青年就业服务。举办招聘活动不少于20场。'].map((text) => new Paragraph({ children: [new TextRun(text)] })) }] });
+    const bytes = await Packer.toBuffer(doc);
+    const response = await province.request({ method: 'POST', url: '/api/workplan/plans/parse', payload: bytes, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'x-file-name': encodeURIComponent('要点.docx') } });
+    expect(response.statusCode, response.body).toBe(200);
+    const item = response.json().parse.sections[0].items[0];
+    expect(item).toMatchObject({ title: '开展青年就业服务', targets: [{ value: 20, unit: '场', comparator: '>=' }] });
+  });
+
+  it('weighs milestones when a task has no targets, and sections by their weight', async () => {
+    const propaganda = taskNamed('不断提升共青团网络新媒体工作水平');
+    const first = await province.post(`/api/workplan/tasks/${propaganda.id}/milestones`, { title: '完成账号清理', dueOn: `${year}-12-01` });
+    expect(first.statusCode, first.body).toBe(200);
+    await province.post(`/api/workplan/tasks/${propaganda.id}/milestones`, { title: '发布年度榜单', dueOn: `${year}-12-20` });
+    const milestone = first.json().milestones.find((m: { title: string }) => m.title === '完成账号清理');
+    const done = await province.patch(`/api/workplan/milestones/${milestone.id}`, { doneOn: today });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().progress).toMatchObject({ percent: 50, source: 'milestones' });
+    expect((await province.patch(`/api/workplan/milestones/${milestone.id}`, { doneOn: '2999-01-01' })).statusCode).toBe(400);
+
+    // Only the first section weighs: the plan's progress becomes that section's.
+    board = (await province.get(`/api/workplan/plans/${planId}`)).json();
+    for (const [i, section] of board.sections.entries()) {
+      expect((await province.patch(`/api/workplan/sections/${section.id}`, { weight: i === 0 ? 1 : 0 })).statusCode).toBe(200);
+    }
+    board = (await province.get(`/api/workplan/plans/${planId}`)).json();
+    expect(board.percent).toBe(board.sections[0]!.percent);
+    for (const section of board.sections) await province.patch(`/api/workplan/sections/${section.id}`, { weight: 1 });
+  });
+
+  it('scores tasks at year end, by the plan\'s committee only', async () => {
+    const study = taskNamed('青年大学习');
+    const scored = await province.request({ method: 'PUT', url: `/api/workplan/tasks/${study.id}/evaluation`, payload: { score: 92, comment: '覆盖面提升明显' } });
+    expect(scored.statusCode, scored.body).toBe(200);
+    expect(scored.json().task.evaluation).toMatchObject({ score: 92, comment: '覆盖面提升明显', by: 'sheng_admin' });
+    const pilot = taskNamed('中长期青年发展规划');
+    expect((await chengdu.request({ method: 'PUT', url: `/api/workplan/tasks/${pilot.id}/evaluation`, payload: { score: 100, comment: null } })).statusCode).toBe(403);
+    expect((await province.request({ method: 'PUT', url: `/api/workplan/tasks/${study.id}/evaluation`, payload: { score: 101, comment: null } })).statusCode).toBe(400);
   });
 
   it('exports the ledger each post may see', async () => {
