@@ -51,7 +51,7 @@ const NoticeBody = Type.Object({
 }, { additionalProperties: false });
 const PlanRow = Type.Object({
   orgId: Type.Integer(), name: Type.String(), childCount: Type.Integer(), quota: Type.Union([Type.Integer(), Type.Null()]), issued: Type.Integer(), childrenQuota: Type.Integer(),
-  numbers: Type.Integer(), numbersUsed: Type.Integer(), numbersDelegated: Type.Integer(),
+  numbers: Type.Integer(), numbersUsed: Type.Integer(), numbersDelegated: Type.Integer(), mayPlan: Type.Boolean(),
 });
 const RatioRow = Type.Object({
   orgId: Type.Integer(), name: Type.String(),
@@ -157,7 +157,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, deps: AppDeps): vo
     },
     handler: async (request) => {
       const query = request.query as { orgId?: number; year: number };
-      return developmentPlan(actingWith(request, deps, 'admission.read'), query.orgId, query.year);
+      return developmentPlan(actingWith(request, deps, 'admission.read'), query.orgId, query.year, request.auth!.permissions);
     },
   });
 

@@ -11,11 +11,16 @@ import { orgWithChildren } from '../org/org-with-children.ts';
  * A plan (quota or number range) for an organization is set by a post strictly above it; the
  * province's own, at the root, by the province itself ("省控总量").
  */
-export function requirePlanner(ctx: ServiceContext, org: OrganizationRow): void {
+export function requirePlanner(ctx: Pick<ServiceContext, 'scope'>, org: Pick<OrganizationRow, 'path' | 'parent_id'>): void {
+  if (!isPlannerOf(ctx, org)) throw new AppError('NOT_APPROVER', { message: { zh: '发展计划和号段由上级团委下达', en: 'quotas and number ranges are set by the committee above' } });
+}
+
+/** Whether the post stands above the organization (or is the province at the root), so it may set its plan. */
+export function isPlannerOf(ctx: Pick<ServiceContext, 'scope'>, org: Pick<OrganizationRow, 'path' | 'parent_id'>): boolean {
   const post = ctx.scope.postOrgPath;
   const above = post !== null && org.path.startsWith(post) && post !== org.path;
   const root = org.parent_id === null && ctx.scope.kind === 'all';
-  if (!above && !root) throw new AppError('NOT_APPROVER', { message: { zh: '发展计划和号段由上级团委下达', en: 'quotas and number ranges are set by the committee above' } });
+  return above || root;
 }
 
 /**
@@ -65,12 +70,16 @@ export type PlanRow = {
   orgId: number; name: string; childCount: number;
   quota: number | null; issued: number; childrenQuota: number;
   numbers: number; numbersUsed: number; numbersDelegated: number;
+  /** Whether the caller may set this organization's quota and number ranges. */
+  mayPlan: boolean;
 };
 
 /** 发展计划与号段: the organization and each direct child for a year. */
-export async function developmentPlan(ctx: Pick<ServiceContext, 'db' | 'scope'>, orgId: number | undefined, year: number): Promise<{ year: number; org: PlanRow; children: PlanRow[] }> {
+export async function developmentPlan(ctx: Pick<ServiceContext, 'db' | 'scope'>, orgId: number | undefined, year: number, permissions: ReadonlySet<string> = new Set()): Promise<{ year: number; org: PlanRow; children: PlanRow[] }> {
   const { org, children } = await orgWithChildren(ctx.db, ctx.scope, orgId);
-  const rowOf = async (o: { id: number; name: string; path: string; child_count: number }): Promise<PlanRow> => {
+  // Children always have a parent; only the organization asked for may be the root.
+  const rowOf = async (o: { id: number; name: string; path: string; child_count: number; parent_id?: number | null }): Promise<PlanRow> => {
+    const parentId = o.parent_id === undefined ? o.id : o.parent_id;
     const [quota, childQuota, ranges] = await Promise.all([
       ctx.db.selectFrom('development_quota').select(['quota', 'issued']).where('org_id', '=', o.id).where('year', '=', year).executeTakeFirst(),
       sumChildQuotas(ctx.db, o.id, year),
@@ -88,7 +97,8 @@ export async function developmentPlan(ctx: Pick<ServiceContext, 'db' | 'scope'>,
         .where('development_number', '>=', String(r.first_no)).where('development_number', '<=', String(r.last_no)).executeTakeFirstOrThrow();
       used += Number(held.n);
     }
-    return { orgId: o.id, name: o.name, childCount: o.child_count, quota: quota?.quota ?? null, issued: quota?.issued ?? 0, childrenQuota: childQuota.total, numbers, numbersUsed: used, numbersDelegated: delegated };
+    return { orgId: o.id, name: o.name, childCount: o.child_count, quota: quota?.quota ?? null, issued: quota?.issued ?? 0, childrenQuota: childQuota.total, numbers, numbersUsed: used, numbersDelegated: delegated,
+      mayPlan: permissions.has('admission.plan') && isPlannerOf(ctx, { path: o.path, parent_id: parentId }) };
   };
   const [own, ...rows] = await Promise.all([rowOf(org), ...children.map(rowOf)]);
   return { year, org: own!, children: rows };

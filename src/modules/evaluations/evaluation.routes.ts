@@ -6,7 +6,7 @@ import { rule } from '../../platform/rules/rules.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { actingWith } from '../accounts/auth.plugin.ts';
 import { decideCycle, openCycle, recordMeeting, setEntries, submitCycle, type EntryInput } from './evaluation-cycles.ts';
-import { CYCLE_STATUSES, EVALUATION_GRADES, REGISTRATIONS } from './evaluation-enums.ts';
+import { CYCLE_STATUSES, EVALUATION_GRADES, REGISTRATIONS, UNREGISTERED_REASONS } from './evaluation-enums.ts';
 import { evaluationProgress, getCycle, listCycles, listUnregistered } from './find-evaluations.ts';
 
 const Loose = Type.Object({}, { additionalProperties: true });
@@ -35,7 +35,7 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): v
       // A member's own page labels its results with these too.
       actingWith(request, deps, request.auth?.permissions.has('self.read') ? 'self.read' : 'evaluation.read');
       return {
-        grades: enums(EVALUATION_GRADES), registrations: enums(REGISTRATIONS), statuses: enums(CYCLE_STATUSES),
+        grades: enums(EVALUATION_GRADES), registrations: enums(REGISTRATIONS), statuses: enums(CYCLE_STATUSES), unregisteredReasons: enums(UNREGISTERED_REASONS),
         rules: {
           quorumPercent: rule('evaluation.quorumPercent'), excellentMaxPercent: rule('evaluation.excellentMaxPercent'),
           correctionMinMonths: rule('evaluation.correctionMinMonths'), correctionMaxMonths: rule('evaluation.correctionMaxMonths'),
@@ -118,7 +118,7 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): v
   app.get('/api/evaluations/unregistered', {
     schema: {
       tags, summary: '未注册团员 / Members not registered for the year', querystring: UnregisteredQuery,
-      response: withErrors({ 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), orgId: Type.Integer(), orgName: Type.String() })), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) }),
+      response: withErrors({ 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), orgId: Type.Integer(), orgName: Type.String(), reason: Type.String(), deferUntil: NullableString })), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) }),
     },
     handler: async (request) => {
       const query = request.query as Static<typeof UnregisteredQuery>;

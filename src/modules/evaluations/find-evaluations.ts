@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../platform/service-context.ts';
 import { requireOrgsInScope } from '../org/org.repository.ts';
 import { scopedMemberTable, withBranchNames } from '../members/member.repository.ts';
 import { requireCycle } from './evaluation-cycles.ts';
+import type { UnregisteredReason } from './evaluation-enums.ts';
 import { orgWithChildren } from '../org/org-with-children.ts';
 
 type ReadCtx = Pick<ServiceContext, 'db' | 'scope'>;
@@ -63,7 +64,30 @@ export async function listUnregistered(ctx: ReadCtx, request: { year: number; or
     withBranchNames(ctx.db, page, [{ column: 'org_path', direction: 'asc' }, { column: 'id', direction: 'asc' }]).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map((r) => ({ id: r.id, name: r.name, orgId: r.org_id, orgName: r.org_name })), total: Number(count.n) };
+  const ids = rows.length ? rows.map((r) => r.id) : [-1];
+  const branchIds = rows.length ? [...new Set(rows.map((r) => r.org_id))] : [-1];
+  const [entries, cycles] = await Promise.all([
+    ctx.db.selectFrom('evaluation_entry').innerJoin('evaluation_cycle', 'evaluation_cycle.id', 'evaluation_entry.cycle_id')
+      .select(['evaluation_entry.member_id', 'evaluation_entry.registration', 'evaluation_entry.defer_until', 'evaluation_cycle.status'])
+      .where('evaluation_entry.year', '=', request.year).where('evaluation_entry.member_id', 'in', ids).execute(),
+    ctx.db.selectFrom('evaluation_cycle').select(['org_id', 'status']).where('year', '=', request.year).where('org_id', 'in', branchIds).execute(),
+  ]);
+  const entryOf = new Map(entries.map((e) => [e.member_id, e]));
+  const cycleOf = new Map(cycles.map((c) => [c.org_id, c.status]));
+  return {
+    items: rows.map((r) => {
+      const { reason, deferUntil } = unregisteredReason(entryOf.get(r.id), cycleOf.get(r.org_id));
+      return { id: r.id, name: r.name, orgId: r.org_id, orgName: r.org_name, reason, deferUntil };
+    }),
+    total: Number(count.n),
+  };
+}
+
+/** Why a member is not registered yet (see UNREGISTERED_REASONS). */
+function unregisteredReason(entry: { registration: string | null; defer_until: string | null; status: string } | undefined, branchCycle: string | undefined): { reason: UnregisteredReason; deferUntil: string | null } {
+  if (entry?.registration === 'deferred') return { reason: 'deferred', deferUntil: entry.defer_until };
+  if (entry) return { reason: entry.status === 'submitted' ? 'awaiting_approval' : entry.status === 'approved' ? 'not_decided' : 'in_progress', deferUntil: null };
+  return { reason: branchCycle === undefined ? 'no_cycle' : 'not_in_cycle', deferUntil: null };
 }
 
 /** 注册与评议进度 per organization and child: branches, cycles approved, members registered, grades. */

@@ -32,8 +32,13 @@ export async function applicantTransfer(ctx: ServiceContext, id: number, action:
   });
 }
 
+/** Whether the caller is the applicant of a transfer (the member, or the organization that started it). */
+export async function isApplicantOf(ctx: Pick<ServiceContext, 'db' | 'scope'>, id: number): Promise<boolean> {
+  return (await applicantView(ctx, ctx.db).select('transfer.id').where('transfer.id', '=', id).executeTakeFirst()) !== undefined;
+}
+
 /** Transfers the caller may act on as the applicant. */
-function applicantView(ctx: ServiceContext, trx: Kysely<Database>) {
+function applicantView(ctx: Pick<ServiceContext, 'scope'>, trx: Kysely<Database>) {
   const query = trx.selectFrom('transfer');
   if (ctx.scope.kind === 'self') {
     return query.where('transfer.member_id', '=', (eb) => eb.selectFrom('app_user').select('app_user.member_id').where('app_user.id', '=', ctx.scope.userId ?? -1));

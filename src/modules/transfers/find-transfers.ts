@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../platform/service-context.ts';
 import { requireOrgsInScope } from '../org/org.repository.ts';
 import { toTransferDto, toTransferEventDto, type TransferDto, type TransferEventDto } from './transfer.dto.ts';
 import { requireVisibleTransfer, visibleTransfers } from './transfer.repository.ts';
+import { transferActions, type TransferActions } from './transfer-actions.ts';
 import { sql } from 'kysely';
 
 /** 待办 (waiting at an organization in scope), 转出 (sent from it), 转入 (coming to it), or everything visible. */
@@ -16,7 +17,7 @@ type ReadCtx = Pick<ServiceContext, 'db' | 'scope'>;
 
 export async function listTransfers(
   ctx: ReadCtx,
-  request: { box: TransferBox; status?: string; orgId?: number; batchId?: number; q?: string; page: number; pageSize: number },
+  request: { box: TransferBox; id?: number; status?: string; orgId?: number; batchId?: number; q?: string; page: number; pageSize: number },
 ): Promise<{ items: TransferDto[]; total: number }> {
   let query = visibleTransfers(ctx.db, ctx.scope);
   const scoped = (column: 'from_org_path' | 'to_org_path' | 'stage_org_path', idColumn: 'from_org_id' | 'to_org_id' | 'stage_org_id') =>
@@ -24,6 +25,7 @@ export async function listTransfers(
   if (request.box === 'todo') query = query.where('transfer.status', 'in', ['pending', 'appealed']).where(scoped('stage_org_path', 'stage_org_id'));
   else if (request.box === 'outgoing') query = query.where(scoped('from_org_path', 'from_org_id'));
   else if (request.box === 'incoming') query = query.where(scoped('to_org_path', 'to_org_id'));
+  if (request.id !== undefined) query = query.where('transfer.id', '=', request.id);
   if (request.status) query = query.where('transfer.status', '=', request.status);
   if (request.batchId !== undefined) query = query.where('transfer.batch_id', '=', request.batchId);
   if (request.orgId !== undefined) {
@@ -39,21 +41,30 @@ export async function listTransfers(
       .orderBy('transfer.id').selectAll('transfer').limit(request.pageSize).offset((request.page - 1) * request.pageSize).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const names = await orgNames(ctx.db, rows.flatMap((r) => [r.from_org_id, r.to_org_id, r.stage_org_id]));
+  const [names, parents] = await Promise.all([
+    orgNames(ctx.db, rows.flatMap((r) => [r.from_org_id, r.to_org_id, r.stage_org_id])),
+    parentNames(ctx.db, rows.flatMap((r) => [r.from_org_id, r.to_org_id])),
+  ]);
   const now = Date.now();
-  return { items: rows.map((r) => toTransferDto(r, names, now)), total: Number(count.n) };
+  return { items: rows.map((r) => toTransferDto(r, names, now, parents)), total: Number(count.n) };
 }
 
-/** One transfer with its events and the organization of every stage. */
-export async function getTransfer(ctx: ReadCtx, id: number): Promise<TransferDto & { events: TransferEventDto[]; stageOrgs: ({ id: number; name: string } | null)[] }> {
+/** One transfer with its events, the organization of every stage, and what the caller may do with it. */
+export async function getTransfer(
+  ctx: ReadCtx, id: number, permissions: ReadonlySet<string> = new Set(),
+): Promise<TransferDto & { events: TransferEventDto[]; stageOrgs: ({ id: number; name: string } | null)[]; can: TransferActions }> {
   const row = await requireVisibleTransfer(ctx.db, ctx.scope, id);
   const events = await ctx.db.selectFrom('transfer_event').selectAll().where('transfer_id', '=', id).orderBy('id').execute();
   const stageOrgIds = await stageOrgIdsOf(ctx.db, row);
-  const names = await orgNames(ctx.db, [row.from_org_id, row.to_org_id, row.stage_org_id, ...events.map((e) => e.stage_org_id), ...stageOrgIds]);
+  const [names, parents] = await Promise.all([
+    orgNames(ctx.db, [row.from_org_id, row.to_org_id, row.stage_org_id, ...events.map((e) => e.stage_org_id), ...stageOrgIds]),
+    parentNames(ctx.db, [row.from_org_id, row.to_org_id]),
+  ]);
   return {
-    ...toTransferDto(row, names),
+    ...toTransferDto(row, names, Date.now(), parents),
     events: events.map((e) => toTransferEventDto(e, names)),
     stageOrgs: stageOrgIds.map((orgId) => (orgId === null ? null : { id: orgId, name: names.get(orgId) ?? '' })),
+    can: await transferActions(ctx, row, permissions),
   };
 }
 
@@ -71,5 +82,13 @@ export async function orgNames(db: Kysely<Database>, ids: (number | null)[]): Pr
   const unique = [...new Set(ids.filter((id): id is number => id !== null))];
   if (unique.length === 0) return new Map();
   const rows = await db.selectFrom('organization').select(['id', 'name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The parent's name of each organization (null at the root). */
+async function parentNames(db: Kysely<Database>, ids: (number | null)[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids.filter((id): id is number => id !== null))];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('organization as o').innerJoin('organization as p', 'p.id', 'o.parent_id').select(['o.id', 'p.name']).where('o.id', 'in', unique).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }

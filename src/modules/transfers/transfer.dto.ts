@@ -3,6 +3,8 @@ import { rule } from '../../platform/rules/rules.ts';
 import { parseStages } from './transfer.repository.ts';
 
 type OrgRef = { id: number; name: string };
+/** A sending or receiving organization, with its parent's name: branch names repeat across the province. */
+type PlacedOrgRef = OrgRef & { parentName: string | null };
 
 /** 组织关系转接 as the API shows it. */
 export type TransferDto = {
@@ -12,8 +14,8 @@ export type TransferDto = {
   scopeKind: string;
   reason: string;
   reasonText: string | null;
-  fromOrg: OrgRef;
-  toOrg: OrgRef | null;
+  fromOrg: PlacedOrgRef;
+  toOrg: PlacedOrgRef | null;
   outsideDestination: string | null;
   stages: string[];
   stageIndex: number;
@@ -35,12 +37,13 @@ export type TransferEventDto = {
   responseMinutes: number | null; actorUsername: string; postLabel: string | null; onBehalf: boolean; at: string;
 };
 
-export function toTransferDto(row: TransferRow, names: Map<number, string>, now = Date.now()): TransferDto {
+export function toTransferDto(row: TransferRow, names: Map<number, string>, now = Date.now(), parentNames: Map<number, string> = new Map()): TransferDto {
   const ref = (id: number | null): OrgRef | null => (id === null ? null : { id, name: names.get(id) ?? '' });
+  const placed = (id: number | null): PlacedOrgRef | null => (id === null ? null : { id, name: names.get(id) ?? '', parentName: parentNames.get(id) ?? null });
   const waitingAtOrg = row.status === 'pending' || row.status === 'appealed';
   return {
     id: row.id, memberId: row.member_id, memberName: row.member_name, scopeKind: row.scope_kind, reason: row.reason, reasonText: row.reason_text,
-    fromOrg: ref(row.from_org_id)!, toOrg: ref(row.to_org_id), outsideDestination: row.outside_destination,
+    fromOrg: placed(row.from_org_id)!, toOrg: placed(row.to_org_id), outsideDestination: row.outside_destination,
     stages: parseStages(row), stageIndex: row.stage_index, currentOrg: ref(row.stage_org_id), stageSince: row.stage_since, status: row.status,
     initiatedBy: row.initiated_by, batchId: row.batch_id, expiresAt: row.expires_at, createdBy: row.created_by, createdAt: row.created_at, closedAt: row.closed_at,
     overdue: row.is_open === 1 && waitingAtOrg && now - Date.parse(row.stage_since) > rule('transfer.responseHours') * 3_600_000,

@@ -4,7 +4,6 @@ import { AppError } from '../../platform/http/app-error.ts';
 import type { AppDeps } from '../../platform/http/app-deps.ts';
 import { IdParams, PageQuery, withErrors } from '../../platform/http/schemas.ts';
 import { rule } from '../../platform/rules/rules.ts';
-import type { ServiceContext } from '../../platform/service-context.ts';
 import { actingWith } from '../accounts/auth.plugin.ts';
 import { scopedMembers } from '../members/member.repository.ts';
 import { applicantTransfer } from './applicant-transfer.ts';
@@ -22,6 +21,7 @@ import { AppealBody, DecisionBody, Destination, IncomingBody, ResponseStats, Sta
 
 const ListQuery = Type.Object({
   box: Type.Optional(Type.Union(TRANSFER_BOXES.map((b) => Type.Literal(b)))),
+  id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
   status: Type.Optional(Type.Union(TRANSFER_STATUSES.map((s) => Type.Literal(s.code)))),
   orgId: Type.Optional(Type.Integer({ minimum: 1 })),
   batchId: Type.Optional(Type.Integer({ minimum: 1 })),
@@ -35,7 +35,6 @@ const enums = (items: readonly { code: string; zh: string; en: string }[]) => it
 /** 组织关系转接: start, decide, appeal, withdraw, the boxes, one transfer, the response rate; and a member's own. */
 export function registerTransferRoutes(app: FastifyInstance, deps: AppDeps): void {
   const tags = ['transfers'];
-  const detail = async (ctx: Pick<ServiceContext, 'db' | 'scope'>, id: number) => getTransfer(ctx, id);
 
   app.get('/api/transfers/meta', {
     schema: { tags, summary: '转接的原因、环节与状态 / Transfer reasons, stages and states', querystring: Type.Object({}, { additionalProperties: false }), response: withErrors({ 200: TransferMeta }) },
@@ -79,7 +78,7 @@ export function registerTransferRoutes(app: FastifyInstance, deps: AppDeps): voi
 
   app.get('/api/transfers/:id', {
     schema: { tags, summary: '转接详情 / One transfer with its steps', params: IdParams, response: withErrors({ 200: TransferDetail }) },
-    handler: async (request) => detail(actingWith(request, deps, 'transfer.read'), idOf(request.params)),
+    handler: async (request) => getTransfer(actingWith(request, deps, 'transfer.read'), idOf(request.params), request.auth!.permissions),
   });
 
   app.post('/api/transfers', {
@@ -88,7 +87,7 @@ export function registerTransferRoutes(app: FastifyInstance, deps: AppDeps): voi
       const ctx = actingWith(request, deps, 'transfer.apply');
       const { memberId, ...input } = request.body as Static<typeof StartBody>;
       const row = await startTransfer(ctx, memberId, { ...input, reason: input.reason as TransferReason } as StartTransferInput);
-      return detail(ctx, row.id);
+      return getTransfer(ctx, row.id, request.auth!.permissions);
     },
   });
 
@@ -98,7 +97,7 @@ export function registerTransferRoutes(app: FastifyInstance, deps: AppDeps): voi
       const ctx = actingWith(request, deps, 'transfer.apply');
       const body = request.body as Static<typeof IncomingBody>;
       const row = await startIncomingTransfer(ctx, { ...body, reason: body.reason as TransferReason });
-      return detail(ctx, row.id);
+      return getTransfer(ctx, row.id, request.auth!.permissions);
     },
   });
 
@@ -108,7 +107,7 @@ export function registerTransferRoutes(app: FastifyInstance, deps: AppDeps): voi
       const ctx = actingWith(request, deps, 'transfer.approve');
       const body = request.body as Static<typeof DecisionBody>;
       const row = await decideTransfer(ctx, idOf(request.params), body.action, body.reason ?? null);
-      return detail(ctx, row.id);
+      return getTransfer(ctx, row.id, request.auth!.permissions);
     },
   });
 
@@ -117,7 +116,7 @@ export function registerTransferRoutes(app: FastifyInstance, deps: AppDeps): voi
     handler: async (request) => {
       const ctx = actingWith(request, deps, 'transfer.apply');
       const row = await applicantTransfer(ctx, idOf(request.params), 'appeal', request.body as Static<typeof AppealBody>);
-      return detail(ctx, row.id);
+      return getTransfer(ctx, row.id, request.auth!.permissions);
     },
   });
 
@@ -126,7 +125,7 @@ export function registerTransferRoutes(app: FastifyInstance, deps: AppDeps): voi
     handler: async (request) => {
       const ctx = actingWith(request, deps, 'transfer.apply');
       const row = await applicantTransfer(ctx, idOf(request.params), 'withdraw', request.body as Static<typeof WithdrawBody>);
-      return detail(ctx, row.id);
+      return getTransfer(ctx, row.id, request.auth!.permissions);
     },
   });
 
@@ -150,7 +149,7 @@ function registerOwnTransferRoutes(app: FastifyInstance, deps: AppDeps): void {
       const ctx = await own(request);
       const { items } = await listTransfers(ctx, { box: 'all', page: 1, pageSize: 20 });
       reply.header('cache-control', 'no-store');
-      return { items: await Promise.all(items.map((t) => getTransfer(ctx, t.id))) };
+      return { items: await Promise.all(items.map((t) => getTransfer(ctx, t.id, request.auth!.permissions))) };
     },
   });
 
@@ -162,7 +161,7 @@ function registerOwnTransferRoutes(app: FastifyInstance, deps: AppDeps): void {
       if (!self) throw new AppError('NOT_FOUND', { message: { zh: '您的账号尚未关联团员信息，请联系所在团支部', en: 'Your account is not linked to a member record; ask your branch' } });
       const body = request.body as Static<typeof OwnStart>;
       const row = await startTransfer(ctx, self.id, { ...body, reason: body.reason as TransferReason } as StartTransferInput);
-      return getTransfer(ctx, row.id);
+      return getTransfer(ctx, row.id, request.auth!.permissions);
     },
   });
 
@@ -171,7 +170,7 @@ function registerOwnTransferRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (request) => {
       const ctx = await own(request);
       const row = await applicantTransfer(ctx, idOf(request.params), 'appeal', request.body as Static<typeof AppealBody>);
-      return getTransfer(ctx, row.id);
+      return getTransfer(ctx, row.id, request.auth!.permissions);
     },
   });
 
@@ -180,7 +179,7 @@ function registerOwnTransferRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (request) => {
       const ctx = await own(request);
       const row = await applicantTransfer(ctx, idOf(request.params), 'withdraw', request.body as Static<typeof WithdrawBody>);
-      return getTransfer(ctx, row.id);
+      return getTransfer(ctx, row.id, request.auth!.permissions);
     },
   });
 }

@@ -5,10 +5,11 @@ import { TRANSFER_REASONS, TRANSFER_SCOPE_KINDS } from './transfer-enums.ts';
 
 const OrgRef = Type.Object({ id: Type.Integer(), name: Type.String() });
 const NullableString = Type.Union([Type.String(), Type.Null()]);
+const PlacedOrgRef = Type.Object({ id: Type.Integer(), name: Type.String(), parentName: NullableString });
 
 export const Transfer = Type.Object({
   id: Type.Integer(), memberId: Type.Integer(), memberName: Type.String(), scopeKind: Type.String(), reason: Type.String(), reasonText: NullableString,
-  fromOrg: OrgRef, toOrg: Type.Union([OrgRef, Type.Null()]), outsideDestination: NullableString,
+  fromOrg: PlacedOrgRef, toOrg: Type.Union([PlacedOrgRef, Type.Null()]), outsideDestination: NullableString,
   stages: Type.Array(Type.String()), stageIndex: Type.Integer(), currentOrg: Type.Union([OrgRef, Type.Null()]), stageSince: Type.String(),
   status: Type.String(), initiatedBy: Type.String(), batchId: Type.Union([Type.Integer(), Type.Null()]), expiresAt: Type.String(),
   createdBy: Type.String(), createdAt: Type.String(), closedAt: NullableString, overdue: Type.Boolean(),
@@ -20,6 +21,8 @@ export const TransferDetail = Type.Intersect([Transfer, Type.Object({
     responseMinutes: Type.Union([Type.Integer(), Type.Null()]), actorUsername: Type.String(), postLabel: NullableString, onBehalf: Type.Boolean(), at: Type.String(),
   })),
   stageOrgs: Type.Array(Type.Union([OrgRef, Type.Null()])),
+  /** What the caller may do now: the stage decisions open to it, and whether it may appeal or withdraw as the applicant. */
+  can: Type.Object({ decide: Type.Array(Type.String()), appeal: Type.Boolean(), withdraw: Type.Boolean() }),
 })]);
 
 const Reason = Type.Union(TRANSFER_REASONS.map((r) => Type.Literal(r.code)));

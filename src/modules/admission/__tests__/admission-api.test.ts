@@ -100,6 +100,12 @@ describe('团员发展 (admission)', () => {
     const plan = (await province.get(`/api/admission/plan?year=${year}&orgId=${await orgIdByName(t, '共青团成都市委')}`)).json();
     expect(plan.org).toMatchObject({ quota: 100, issued: 1, childrenQuota: 10, numbers: 1000, numbersDelegated: 100, numbersUsed: 1 });
     expect(plan.children.find((c: { name: string }) => c.name === '共青团武侯区委')).toMatchObject({ quota: 10, issued: 1, numbers: 100, numbersUsed: 1 });
+    // Each row says whether the caller may set it: the province sets 成都 and its counties; 武侯 sets only below itself.
+    expect([plan.org.mayPlan, ...plan.children.map((c: { mayPlan: boolean }) => c.mayPlan)].every(Boolean)).toBe(true);
+    const own = (await county.get(`/api/admission/plan?year=${year}&orgId=${await orgIdByName(t, '共青团武侯区委')}`)).json();
+    expect(own.org.mayPlan).toBe(false);
+    expect(own.children.length).toBeGreaterThan(0);
+    expect(own.children.every((c: { mayPlan: boolean }) => c.mayPlan)).toBe(true);
   });
   const walk9 = async (id: number) => {
     expect((await notice(id, 'new_member', day.newNotice)).statusCode).toBe(200);

@@ -89,6 +89,11 @@ describe('团籍注册与教育评议 (registration and evaluation)', () => {
     // Unregistered: the deferred member, and everyone in the county's other branches without an approved cycle.
     const unregistered = (await secretary.get(`/api/evaluations/unregistered?year=${year}&pageSize=200`)).json();
     expect(unregistered.items.map((m: { id: number }) => m.id)).toEqual([evaluated[1]!.memberId]);
+    expect(unregistered.items[0]).toMatchObject({ reason: 'deferred' });
+    expect(unregistered.items[0].deferUntil > today).toBe(true);
+    // Elsewhere in the county, branches that never opened the year.
+    const countyWide = (await county.get(`/api/evaluations/unregistered?year=${year}&pageSize=50`)).json();
+    expect(countyWide.items.some((m: { reason: string }) => m.reason === 'no_cycle')).toBe(true);
     const progress = (await county.get(`/api/evaluations/progress?year=${year}&orgId=${await orgIdByName(t, '共青团武侯区委')}`)).json();
     expect(progress.org).toMatchObject({ cycles: { approved: 1 }, registered: entries.length - 1, deferred: 1 });
     expect(progress.org.grades.unqualified).toBe(1);

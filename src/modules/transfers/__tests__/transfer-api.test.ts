@@ -46,6 +46,26 @@ describe('组织关系转接 (transfers)', () => {
   });
   afterAll(async () => t?.close());
 
+  it('says what each caller may do with a transfer, names the parents, and finds it by id', async () => {
+    const memberId = await freeMember();
+    const transfer = (await start(sender, memberId)).json();
+    const can = async (client: Client) => (await client.get(`/api/transfers/${transfer.id}`)).json().can;
+    // Waiting at A's parent: it may approve or return (and, standing over the sending branch, withdraw as the applicant's side);
+    // the sender may only withdraw; the receiver may do nothing yet.
+    expect(await can(senderParent)).toEqual({ decide: ['approve', 'return'], appeal: false, withdraw: true });
+    expect(await can(receiver)).toEqual({ decide: [], appeal: false, withdraw: false });
+    expect(await can(sender)).toEqual({ decide: [], appeal: false, withdraw: true });
+    expect(await decide(senderParent, transfer.id, 'return', '请补充材料')).toMatchObject({ statusCode: 200 });
+    expect(await can(sender)).toEqual({ decide: [], appeal: true, withdraw: true });
+    expect((await can(senderParent)).decide).toEqual([]);
+    const listed = (await sender.get(`/api/transfers?id=${transfer.id}`)).json();
+    expect(listed.total).toBe(1);
+    const parentName = (await t.db.selectFrom('organization').select('name').where('id', '=', branchA.parent_id!).executeTakeFirstOrThrow()).name;
+    expect(listed.items[0].fromOrg).toMatchObject({ id: branchA.id, parentName });
+    expect((await sender.post(`/api/transfers/${transfer.id}/withdraw`, { reason: '不再转出' })).statusCode).toBe(200);
+    expect(await can(sender)).toEqual({ decide: [], appeal: false, withdraw: false });
+  });
+
   it('runs the four stages in order, each deciding only at its own organization, and moves the member only at the end', async () => {
     const memberId = await freeMember();
     const started = await start(sender, memberId);
