@@ -23,7 +23,8 @@ import { SequenceAllocator } from '../src/modules/members/seed/demo-members.ts';
 import { setExcelJsUtf8Fix } from './exceljs-utf8-fix.ts';
 import { writeImportWorkbook } from './import-workbook.ts';
 import { applyToPath, applyToPaths } from '../src/modules/members/stats/apply-member-stats.ts';
-import { contributionOf, idsOnPath, type Contribution } from '../src/modules/members/stats/member-contribution.ts';
+import { contributionOf, type Contribution } from '../src/modules/members/stats/member-contribution.ts';
+import { idsOnPath } from '../src/platform/scope/path-ids.ts';
 import { MEMBER_INSERT_BATCH, timeRolledBackInserts } from './member-insert-baseline.ts';
 import { yieldToEventLoop } from './yield-to-signals.ts';
 

@@ -1,5 +1,6 @@
 import { syncBuiltInRoles } from '../modules/accounts/sync-built-in-roles.ts';
 import { rebuildMemberStats } from '../modules/members/stats/rebuild-member-stats.ts';
+import { rebuildResponseStats } from '../modules/transfers/response-counters.ts';
 import type { AppConfig } from './config/config.ts';
 import { connectFromConfig, type Db } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -25,5 +26,7 @@ export async function prepareDatabase(runtime: Pick<Runtime, 'db' | 'auditKey'>)
   // Members that existed before the counters (or a counted field) did are counted once, when they arrive.
   if (applied.includes('0005-member-stats') || applied.includes('0009-dues')) await rebuildMemberStats(runtime.db);
   await loadRuleOverrides(runtime.db);
+  // Decisions recorded before the response counters existed are counted once, when they arrive.
+  if (applied.includes('0014-transfer-response-stats')) await rebuildResponseStats(runtime.db);
   return applied;
 }

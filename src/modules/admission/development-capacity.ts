@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
-import { idsOnPath } from '../members/stats/member-contribution.ts';
+import { idsOnPath } from '../../platform/scope/path-ids.ts';
 import { admissionRefused } from './applicant.repository.ts';
 
 /**

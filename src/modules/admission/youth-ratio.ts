@@ -5,7 +5,7 @@ import { invalidFields } from '../../platform/http/app-error.ts';
 import { rule, type RuleKey } from '../../platform/rules/rules.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
 import { requireOrgsInScope } from '../org/org.repository.ts';
-import { idsOnPath } from '../members/stats/member-contribution.ts';
+import { idsOnPath } from '../../platform/scope/path-ids.ts';
 import { SCHOOL_STAGES, stageOfIndustry } from './admission-enums.ts';
 import { orgWithChildren } from '../org/org-with-children.ts';
 

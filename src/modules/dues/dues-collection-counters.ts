@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
-import { idsOnPath } from '../members/stats/member-contribution.ts';
+import { idsOnPath } from '../../platform/scope/path-ids.ts';
 
 /** One branch's collection in one month (negative for a reversal). */
 export type Collection = { path: string; month: string; fen: number; payments: number };

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { escapeLike } from '../../platform/db/escape-like.ts';
-import { idsOnPath } from '../members/stats/member-contribution.ts';
+import { idsOnPath } from '../../platform/scope/path-ids.ts';
 
 /**
  * 转入团支部 search: any active branch of the province by name or pinyin initials, with the names of

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { addOrgListener } from '../org/org-listeners.ts';
+import { transferOrgListener } from './transfer-org-listener.ts';
 import { Type, type Static } from 'typebox';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { AppDeps } from '../../platform/http/app-deps.ts';
@@ -34,6 +36,7 @@ const enums = (items: readonly { code: string; zh: string; en: string }[]) => it
 
 /** 组织关系转接: start, decide, appeal, withdraw, the boxes, one transfer, the response rate; and a member's own. */
 export function registerTransferRoutes(app: FastifyInstance, deps: AppDeps): void {
+  addOrgListener(transferOrgListener);
   const tags = ['transfers'];
 
   app.get('/api/transfers/meta', {

@@ -49,6 +49,7 @@ export type Database = {
   plan_report_figure: PlanReportFigureTable;
   plan_attachment: PlanAttachmentTable;
   plan_remark: PlanRemarkTable;
+  transfer_response_stat: TransferResponseStatTable;
 };
 
 /** 团组织 */
@@ -788,3 +789,6 @@ export type PlanRemarkTable = {
   answered_at: string | null;
 };
 export type PlanRemarkRow = Selectable<PlanRemarkTable>;
+
+/** 及时响应 counters of an organization's subtree: decisions taken, and those within the response time in force when taken. */
+export type TransferResponseStatTable = { org_id: number; decided: number; on_time: number };

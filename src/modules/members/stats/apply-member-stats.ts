@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
 import type { Contribution } from './member-contribution.ts';
-import { idsOnPath } from './member-contribution.ts';
+import { idsOnPath } from '../../../platform/scope/path-ids.ts';
 
 /** Add a contribution (possibly negative) to the counters of each organization on the path. */
 export async function applyToPath(trx: Kysely<Database>, path: string, contribution: Contribution, sign: 1 | -1 = 1): Promise<void> {

@@ -42,7 +42,3 @@ export function difference(before: Contribution | null, after: Contribution | nu
   return out;
 }
 
-/** Organization ids on a materialized path, root first: '/1/23/456/' → [1, 23, 456]. */
-export function idsOnPath(path: string): number[] {
-  return path.split('/').filter(Boolean).map(Number);
-}

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../../platform/service-context.ts';
 import { todayInChina } from '../../../platform/time/china-date.ts';
 import type { OrganizationRow } from '../../../platform/db/schema.ts';
 import { filteredOrgs, requireOrgsInScope, scopedOrgs, scopeRoots } from '../../org/org.repository.ts';
-import { idsOnPath } from './member-contribution.ts';
+import { idsOnPath } from '../../../platform/scope/path-ids.ts';
 import { orgWithChildren } from '../../org/org-with-children.ts';
 
 /** Age bands of the statistics page; ages come from birth years (the counters keep years, not days). */

@@ -3,6 +3,7 @@ import { createTestApp, orgIdByName, type Client, type TestApp } from '../../../
 import { accountAt } from '../../../../test/helpers/test-accounts.ts';
 import { rebuildMemberStats } from '../../members/stats/rebuild-member-stats.ts';
 import { expireTransfers } from '../expire-transfers.ts';
+import { rebuildResponseStats } from '../response-counters.ts';
 
 type Org = { id: number; path: string; parent_id: number | null };
 
@@ -275,6 +276,27 @@ describe('组织关系转接 (transfers)', () => {
     expect(after.rate).toBeLessThan(1);
     const listed = (await senderParent.get(`/api/transfers/${id}`)).json().events.at(-1);
     expect(listed.responseMinutes).toBeGreaterThanOrEqual(72 * 60);
+  });
+
+  it('keeps the response counters equal to a recount, also after a subtree with decisions moves', async () => {
+    const read = () => t.db.selectFrom('transfer_response_stat').select(['org_id', 'decided', 'on_time']).where('decided', '!=', 0).orderBy('org_id').execute();
+    const maintained = await read();
+    expect(maintained.length).toBeGreaterThan(0);
+    await rebuildResponseStats(t.db);
+    expect(await read()).toEqual(maintained);
+    // The sending branch's parent (with its decisions) moves under 郫都区: its counts leave 武侯区 and join 郫都区.
+    const parent = await org(branchA.parent_id!);
+    const piduId = await orgIdByName(t, '共青团郫都区委');
+    const count = async (id: number) => Number((await t.db.selectFrom('transfer_response_stat').select('decided').where('org_id', '=', id).executeTakeFirst())?.decided ?? 0);
+    const [moved, wuhouBefore, piduBefore] = [await count(parent.id), await count(parent.parent_id!), await count(piduId)];
+    expect(moved).toBeGreaterThan(0);
+    const move = await province.post(`/api/orgs/${parent.id}/move`, { newParentId: piduId });
+    expect(move.statusCode, move.body).toBe(200);
+    expect([await count(parent.parent_id!), await count(piduId)]).toEqual([wuhouBefore - moved, piduBefore + moved]);
+    const afterMove = await read();
+    await rebuildResponseStats(t.db);
+    expect(await read()).toEqual(afterMove);
+    expect((await province.post(`/api/orgs/${parent.id}/move`, { newParentId: parent.parent_id })).statusCode).toBe(200);
   });
 
   it('finds receiving branches anywhere in the province with the names above them', async () => {

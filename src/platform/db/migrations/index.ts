@@ -13,6 +13,7 @@ import { transfers } from './0010-transfers.ts';
 import { admission } from './0011-admission.ts';
 import { evaluations } from './0012-evaluations.ts';
 import { workplan } from './0013-workplan.ts';
+import { transferResponseStats } from './0014-transfer-response-stats.ts';
 
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export function allMigrations(engine: Engine): Record<string, Migration> {
@@ -30,5 +31,6 @@ export function allMigrations(engine: Engine): Record<string, Migration> {
     '0011-admission': admission(engine),
     '0012-evaluations': evaluations(engine),
     '0013-workplan': workplan(engine),
+    '0014-transfer-response-stats': transferResponseStats(),
   };
 }
