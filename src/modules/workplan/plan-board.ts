@@ -34,6 +34,8 @@ export type PlanBoard = {
   owner: boolean;
   percent: number;
   states: Record<TaskState, number>;
+  /** 年终评价 so far: tasks scored among those shown, and their mean score. */
+  evaluation: { scored: number; averageScore: number | null };
   sections: BoardSection[];
 };
 
@@ -79,9 +81,12 @@ export async function planBoard(ctx: ReadCtx, planId: number, options: { section
     sectionParts.push({ fraction, weight: Number(section.weight) });
     boardSections.push({ id: section.id, ordinal: section.ordinal, title: section.title, weight: Number(section.weight), percent: percentOf(fraction), tasks });
   }
+  const scores = boardSections.flatMap((s) => s.tasks).map((t) => t.evaluationScore).filter((x): x is number => x !== null);
   return {
     plan: { id: plan.id, orgId: plan.org_id, orgName: org.name, year: plan.year, title: plan.title, generalIdea: plan.general_idea, status: plan.status, sourceName: plan.source_name, createdAt: plan.created_at },
-    owner, percent: percentOf(weightedMean(sectionParts) ?? 0), states, sections: boardSections,
+    owner, percent: percentOf(weightedMean(sectionParts) ?? 0), states,
+    evaluation: { scored: scores.length, averageScore: scores.length === 0 ? null : Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 },
+    sections: boardSections,
   };
 }
 

@@ -237,6 +237,7 @@ describe('工作要点 (work plan): import, assignment, reports, metrics, superv
     const scored = await province.request({ method: 'PUT', url: `/api/workplan/tasks/${study.id}/evaluation`, payload: { score: 92, comment: '覆盖面提升明显' } });
     expect(scored.statusCode, scored.body).toBe(200);
     expect(scored.json().task.evaluation).toMatchObject({ score: 92, comment: '覆盖面提升明显', by: 'sheng_admin' });
+    expect((await province.get(`/api/workplan/plans/${planId}`)).json().evaluation).toEqual({ scored: 1, averageScore: 92 });
     const pilot = taskNamed('中长期青年发展规划');
     expect((await chengdu.request({ method: 'PUT', url: `/api/workplan/tasks/${pilot.id}/evaluation`, payload: { score: 100, comment: null } })).statusCode).toBe(403);
     expect((await province.request({ method: 'PUT', url: `/api/workplan/tasks/${study.id}/evaluation`, payload: { score: 101, comment: null } })).statusCode).toBe(400);
