@@ -3,7 +3,7 @@ import { asciiDigits, numberValue, tidy, trailingMultiplier } from './plan-numbe
 import { QUOTE_MARKS, TITLE_MARKS, insideSpan, quotedSpans, type QuotedSpan } from './quoted-spans.ts';
 import {
   AT_LEAST_INFIXES, AT_LEAST_PREFIXES, AT_LEAST_SUFFIXES, AT_MOST_PREFIXES, AT_MOST_SUFFIXES, NAME_WORDS, ORDINAL_MARKS,
-  RANGE_SEPARATORS, TARGET_UNITS, wordAt,
+  RANGE_SEPARATORS, TARGET_UNITS, WITHIN_FRAME, wordAt,
 } from './target-vocabulary.ts';
 
 const ASCII_NUMBER = String.raw`(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?[百千万亿]?`;
@@ -36,7 +36,10 @@ export function extractTargets(text: string): ExtractedTarget[] {
     if (!found) continue;
     const [clauseStart, clauseEnd] = clauseAround(plain, match.index, found.end);
     // Words before an earlier target of the same clause belong to that one.
-    const before = comparatorBefore(plain.slice(Math.max(clauseStart, lastEnd), match.index));
+    const words = plain.slice(Math.max(clauseStart, lastEnd), match.index);
+    // 在48小时内: a limit framed by 在…内 is a ceiling, like 以内.
+    const within = plain[found.end] === WITHIN_FRAME[1] && words.includes(WITHIN_FRAME[0]) ? '<=' : null;
+    const before = within ?? comparatorBefore(words);
     const clause = text.slice(clauseStart, clauseEnd).trim();
     for (const t of found.targets) targets.push({ value: t.value, unit: t.unit, comparator: t.comparator ?? before ?? '=', text: clause });
     lastEnd = found.end;

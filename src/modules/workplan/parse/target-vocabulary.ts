@@ -36,6 +36,9 @@ export const AT_LEAST_PREFIXES = longestFirst(['不少于', '不低于', '不小
 /** Earlier in the same clause: 不超过5个, 控制在30%. */
 export const AT_MOST_PREFIXES = longestFirst(['不超过', '不高于', '不多于', '不大于', '至多', '最多', '控制在', '低于', '少于']);
 
+/** 在…内 around a number and its unit: at most (在48小时内响应). */
+export const WITHIN_FRAME = ['在', '内'] as const;
+
 /** Between the two ends of a range: 3—5个, 3至5个. */
 export const RANGE_SEPARATORS = longestFirst(['——', '—', '–', '-', '~', '～', '至', '到']);
 
