@@ -20,6 +20,10 @@ const AdmissionPage = lazyPage(() => import('./pages/AdmissionPage'));
 const EvaluationsPage = lazyPage(() => import('./pages/EvaluationsPage'));
 const TransfersPage = lazyPage(() => import('./pages/TransfersPage'));
 const MyRecordPage = lazyPage(() => import('./pages/MyRecordPage'));
+const WorkplanPage = lazyPage(() => import('./pages/WorkplanPage'));
+const WorkplanBoardPage = lazyPage(() => import('./pages/WorkplanBoardPage'));
+const WorkplanTaskPage = lazyPage(() => import('./pages/WorkplanTaskPage'));
+const WorkplanSupervisionPage = lazyPage(() => import('./pages/WorkplanSupervisionPage'));
 const RulesPage = lazyPage(() => import('./pages/RulesPage'));
 const AuditPage = lazyPage(() => import('./pages/AuditPage'));
 const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage'));
@@ -90,6 +94,38 @@ function AppRoutes() {
           element={
             <RequirePermission permission="dues.read">
               <DuesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="workplan"
+          element={
+            <RequirePermission permission="workplan.read">
+              <WorkplanPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="workplan/:id"
+          element={
+            <RequirePermission permission="workplan.read">
+              <WorkplanBoardPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="workplan/:id/supervision"
+          element={
+            <RequirePermission permission="workplan.read">
+              <WorkplanSupervisionPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="workplan/tasks/:id"
+          element={
+            <RequirePermission permission="workplan.read">
+              <WorkplanTaskPage />
             </RequirePermission>
           }
         />

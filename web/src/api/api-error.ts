@@ -27,6 +27,8 @@ export class ApiError extends Error {
   readonly fields: ApiFieldError[];
   readonly retryAfterSeconds: number | undefined;
   readonly requestId: string | undefined;
+  /** Fields the server adds for this kind of error, e.g. the id of the plan a conflict names. */
+  readonly extra: Record<string, unknown>;
 
   constructor(options: {
     status: number;
@@ -36,6 +38,7 @@ export class ApiError extends Error {
     fields?: ApiFieldError[];
     retryAfterSeconds?: number;
     requestId?: string;
+    extra?: Record<string, unknown>;
   }) {
     super(options.message);
     this.name = 'ApiError';
@@ -46,6 +49,7 @@ export class ApiError extends Error {
     this.fields = options.fields ?? [];
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.requestId = options.requestId;
+    this.extra = options.extra ?? {};
   }
 
   static fromBody(status: number, body: unknown, retryAfterHeader: string | null): ApiError {
@@ -61,6 +65,7 @@ export class ApiError extends Error {
       });
     }
     const headerSeconds = retryAfterHeader ? Number(retryAfterHeader) : NaN;
+    const { code: _code, message: _message, messageEn: _messageEn, fields: _fields, ...extra } = err as Record<string, unknown>;
     return new ApiError({
       status,
       code: err.code,
@@ -70,6 +75,7 @@ export class ApiError extends Error {
       retryAfterSeconds:
         err.retryAfterSeconds ?? (Number.isFinite(headerSeconds) ? headerSeconds : undefined),
       requestId: parsed.requestId,
+      extra,
     });
   }
 

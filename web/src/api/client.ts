@@ -16,6 +16,8 @@ export type RequestOptions = {
   signal?: AbortSignal;
   /** Let the caller handle 401 itself (login form, the first session probe). */
   allowUnauthenticated?: boolean;
+  /** Extra request headers, e.g. the percent-encoded name of an uploaded file. */
+  headers?: Record<string, string>;
 };
 
 // Kept in memory only: the token comes with every Me answer and must not outlive the tab.
@@ -52,7 +54,7 @@ export function buildUrl(path: string, query?: Query): string {
 }
 
 async function send(method: Method, path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.file) headers['content-type'] = options.file.contentType;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -130,6 +132,8 @@ export const api = {
     request<T>('POST', path, { ...options, body: body ?? {} }),
   patch: <T>(path: string, body: unknown, options?: RequestOptions) =>
     request<T>('PATCH', path, { ...options, body }),
+  put: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
+  delete: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', path, options),
   /** POSTs a file as the raw body (not multipart); a Blob can be sent again on the CSRF retry. */
   upload: <T>(path: string, data: Blob, contentType: string, options?: Omit<RequestOptions, 'body' | 'file'>) =>
     request<T>('POST', path, { ...options, file: { data, contentType } }),

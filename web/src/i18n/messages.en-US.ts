@@ -1,6 +1,7 @@
 import type { MessageKey } from './messages.zh-CN';
 import { admissionEnUS } from './messages/admission.en-US';
 import { transfersEnUS } from './messages/transfers.en-US';
+import { workplanEnUS } from './messages/workplan.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   'app.name': 'Tuanwu',
@@ -621,4 +622,5 @@ export const enUS: Record<MessageKey, string> = {
   'audit.result.failed': 'Failed',
   ...admissionEnUS,
   ...transfersEnUS,
+  ...workplanEnUS,
 };

@@ -1,5 +1,6 @@
 import { admissionZhCN } from './messages/admission.zh-CN';
 import { transfersZhCN } from './messages/transfers.zh-CN';
+import { workplanZhCN } from './messages/workplan.zh-CN';
 /** Chinese is the source language: every key starts here, English must follow. */
 export const zhCN = {
   'app.name': '团务',
@@ -619,6 +620,7 @@ export const zhCN = {
   'audit.result.failed': '失败',
   ...admissionZhCN,
   ...transfersZhCN,
+  ...workplanZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

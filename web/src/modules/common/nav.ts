@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/evaluations', label: 'nav.evaluations', permission: 'evaluation.read' },
   { path: '/transfers', label: 'nav.transfers', permission: 'transfer.read' },
   { path: '/dues', label: 'nav.dues', permission: 'dues.read' },
+  { path: '/workplan', label: 'nav.workplan', permission: 'workplan.read' },
   { path: '/rules', label: 'nav.rules', permission: 'rules.read' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },
   { path: '/me', label: 'nav.me', permission: 'self.read' },

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import {
   AuditOutlined,
+  BellOutlined,
   ClockCircleOutlined,
   FileDoneOutlined,
+  FormOutlined,
   RollbackOutlined,
   SolutionOutlined,
   SwapOutlined,
@@ -22,6 +24,8 @@ export const TODO_KINDS: Record<string, KindLook> = {
   evaluation_approvals: { label: 'todo.kind.evaluation_approvals', hint: 'todo.hint.evaluation_approvals', icon: <FileDoneOutlined /> },
   dues_lapse_warnings: { label: 'todo.kind.dues_lapse_warnings', hint: 'todo.hint.dues_lapse_warnings', icon: <WarningOutlined /> },
   age_out: { label: 'todo.kind.age_out', hint: 'todo.hint.age_out', icon: <ClockCircleOutlined /> },
+  workplan_reminders: { label: 'todo.kind.workplan_reminders', hint: 'todo.hint.workplan_reminders', icon: <BellOutlined /> },
+  workplan_reports_due: { label: 'todo.kind.workplan_reports_due', hint: 'todo.hint.workplan_reports_due', icon: <FormOutlined /> },
 };
 
 export const UNKNOWN_KIND: KindLook = { label: 'todo.kind.other', hint: 'todo.hint.other', icon: <AuditOutlined /> };

@@ -12,4 +12,5 @@ export const TODO_PERMISSIONS: readonly Permission[] = [
   'admission.approve',
   'evaluation.approve',
   'dues.read',
+  'workplan.report',
 ];
