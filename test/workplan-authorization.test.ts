@@ -78,6 +78,11 @@ describe('工作要点 authorization and bad input', () => {
     for (const [client, status] of [[wuhou, 200], [chengdu, 200], [province, 200], [pidu, 404], [secretary, 404]] as const) {
       expect((await client.get(`/api/workplan/attachments/${id}`)).statusCode, client.username).toBe(status);
     }
+    // An upload no report uses can be deleted by its organization's side, not by others.
+    const spare = (await upload(wuhou, pdf, '草稿.pdf')).json().id;
+    expect((await pidu.request({ method: 'DELETE', url: `/api/workplan/attachments/${spare}` })).statusCode).toBe(404);
+    expect((await wuhou.request({ method: 'DELETE', url: `/api/workplan/attachments/${spare}` })).statusCode).toBe(200);
+    expect((await wuhou.get(`/api/workplan/attachments/${spare}`)).statusCode).toBe(404);
     // Another organization cannot attach it to its own report.
     const report = await province.post(`/api/workplan/tasks/${taskId}/reports`, { orgId: rootId, departmentId: null, kind: 'event', period: month, text: '省级进展', percent: 10, figures: [], attachmentIds: [id] });
     expect(report.statusCode).toBe(400);
@@ -85,6 +90,9 @@ describe('工作要点 authorization and bad input', () => {
     const used = await wuhou.post(`/api/workplan/tasks/${taskId}/reports`, { orgId: wuhouId, departmentId: null, kind: 'event', period: month, text: '附进展材料', percent: 20, figures: [], attachmentIds: [id] });
     expect(used.statusCode, used.body).toBe(200);
     expect(used.json().reports[0].attachments).toEqual([expect.objectContaining({ id, fileName: '三月进展.pdf' })]);
+    const inReport = await wuhou.request({ method: 'DELETE', url: `/api/workplan/attachments/${id}` });
+    expect(inReport.statusCode).toBe(409);
+    expect(inReport.json().error.reason).toBe('in_report');
   });
 
   it('answers bad reports with the field at fault and stores nothing', async () => {
@@ -115,6 +123,6 @@ describe('工作要点 authorization and bad input', () => {
 
   it('records every write in the audit log', async () => {
     const actions = (await t.db.selectFrom('audit_log').select('action').where('action', 'like', 'workplan.%').execute()).map((a) => a.action);
-    expect(new Set(actions)).toEqual(new Set(['workplan.create', 'workplan.assign', 'workplan.attachment.upload', 'workplan.report']));
+    expect(new Set(actions)).toEqual(new Set(['workplan.create', 'workplan.assign', 'workplan.attachment.upload', 'workplan.attachment.delete', 'workplan.report']));
   });
 });

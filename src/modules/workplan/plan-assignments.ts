@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import { appendAudit } from '../../platform/audit/audit-log.ts';
 import type { Database, PlanAssignmentRow } from '../../platform/db/schema.ts';
 import { AppError, invalidFields, type FieldError } from '../../platform/http/app-error.ts';
-import { scopeContainsPath } from '../../platform/scope/data-scope.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
 import { requireOrgsInScope } from '../org/org.repository.ts';
 import { requireActivePlan, requireTaskView, type TaskView } from './plan-access.ts';
+import { speaksForLevel } from './task-rights.ts';
 
 export type QuotaInput = { targetId: number; quota: number | null };
 export type AssignInput = {
@@ -26,7 +26,7 @@ function requireAssigner(ctx: ServiceContext, view: TaskView, parent: PlanAssign
     if (!view.owner) throw new AppError('FORBIDDEN', { message: { zh: '只有工作要点所属团委可以直接分解下达任务；请在本单位承担的任务下继续分解', en: 'only the plan\'s committee assigns at the top; split your own assignment instead' } });
     return { path: view.plan.org_path };
   }
-  if (!scopeContainsPath(ctx.scope, parent.org_path, parent.org_id) && !view.owner) throw new AppError('NOT_FOUND');
+  if (!speaksForLevel(ctx.scope, view, parent)) throw new AppError('NOT_FOUND');
   return { path: parent.org_path };
 }
 

@@ -67,3 +67,19 @@ export async function findAttachment(ctx: Pick<ServiceContext, 'db' | 'scope'>, 
   if (!visible) throw new AppError('NOT_FOUND');
   return attachment;
 }
+
+/** 删除附件 uploaded for a report that was never saved; one that belongs to a report stays with it. */
+export async function deleteAttachment(ctx: ServiceContext, storage: FileStorage, id: number): Promise<void> {
+  const key = await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('plan_attachment').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND');
+    const view = await requireTaskView(trx, ctx.scope, row.task_id);
+    requireReportingOrg(view, row.org_id);
+    if (row.report_id !== null) throw new AppError('WORKPLAN_REFUSED', { message: { zh: '该附件已随进展报送，不能删除', en: 'the attachment belongs to a saved report' }, extra: { reason: 'in_report' } });
+    await trx.deleteFrom('plan_attachment').where('id', '=', id).execute();
+    await appendAudit(trx, ctx.auditKey, ctx.actor, { action: 'workplan.attachment.delete', orgPath: row.org_path, targetType: 'plan_attachment', targetId: id, targetLabel: row.file_name });
+    return row.file_key;
+  });
+  // The row is gone first, so a failure here leaves an orphan file, never a row without its file.
+  await storage.remove(key);
+}

@@ -8,6 +8,7 @@ import { ProgressCalculator, type TaskProgress } from './progress/compute-progre
 import { loadProgressFacts } from './progress/progress-facts.ts';
 import { percentOf, weightedMean } from './progress/progress-math.ts';
 import type { TaskState } from './workplan-enums.ts';
+import { monthInChina } from '../../platform/time/months.ts';
 
 type ReadCtx = Pick<ServiceContext, 'db' | 'scope'>;
 
@@ -15,6 +16,14 @@ type ReadCtx = Pick<ServiceContext, 'db' | 'scope'>;
 export type PlanSummary = {
   id: number; orgId: number; orgName: string; year: number; title: string; status: string; owner: boolean;
   tasks: number; percent: number; states: Record<TaskState, number>;
+} & OwnOrgWork;
+
+/** What waits for the post's own organization on a plan (as in its 待办). */
+export type OwnOrgWork = {
+  /** 督办提醒 addressed to it and not yet answered by a report. */
+  openReminders: number;
+  /** Tasks assigned to it without its report for this month (active plans of this year only). */
+  reportsDueThisMonth: number;
 };
 
 /** A task on the board. */
@@ -24,6 +33,13 @@ export type BoardTask = {
   targets: number; proposedTargets: number; assignments: number;
   progress: Omit<TaskProgress, 'units'>;
   evaluationScore: number | null;
+  /** Unanswered reminders on the task to organizations in view, and those to the post's own organization. */
+  openReminders: number;
+  remindersToOwnOrg: number;
+  /** Someone in view reported on the task for this month. */
+  reportedThisMonth: boolean;
+  /** The task is assigned to the post's own organization, which has not reported for this month. */
+  dueThisMonth: boolean;
 };
 
 export type BoardSection = { id: number; ordinal: string; title: string; weight: number; percent: number; tasks: BoardTask[] };
@@ -36,6 +52,7 @@ export type PlanBoard = {
   states: Record<TaskState, number>;
   /** 年终评价 so far: tasks scored among those shown, and their mean score. */
   evaluation: { scored: number; averageScore: number | null };
+  ownOrg: OwnOrgWork;
   sections: BoardSection[];
 };
 
@@ -55,6 +72,16 @@ export async function planBoard(ctx: ReadCtx, planId: number, options: { section
     ctx.db.selectFrom('organization').select('name').where('id', '=', plan.org_id).executeTakeFirstOrThrow(),
   ]);
   const departmentNames = new Map(departments.map((d) => [d.id, d.name]));
+  const month = monthInChina();
+  const ownOrgId = ctx.scope.orgId;
+  const taskIds = facts.tasks.length ? facts.tasks.map((t) => t.id) : [-1];
+  let reminderQuery = ctx.db.selectFrom('plan_remark').select(['task_id', 'org_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('task_id', 'in', taskIds).where('kind', '=', 'reminder').where('answered_at', 'is', null);
+  if (!owner) reminderQuery = reminderQuery.where(scopePredicate<Database, 'plan_remark'>(ctx.scope, { path: 'plan_remark.org_path', orgId: 'plan_remark.org_id' }));
+  let monthQuery = ctx.db.selectFrom('plan_report').select(['task_id', 'org_id']).where('task_id', 'in', taskIds).where('period', '=', month);
+  if (!owner) monthQuery = monthQuery.where(scopePredicate<Database, 'plan_report'>(ctx.scope, { path: 'plan_report.org_path', orgId: 'plan_report.org_id' }));
+  const [reminders, monthReports] = await Promise.all([reminderQuery.groupBy(['task_id', 'org_id']).execute(), monthQuery.execute()]);
+  const currentPlan = plan.status === 'active' && month.startsWith(`${plan.year}-`);
   const tagsByTask = new Map<number, string[]>();
   for (const t of tags) tagsByTask.set(t.task_id, [...(tagsByTask.get(t.task_id) ?? []), t.tag]);
   const states = noStates();
@@ -74,6 +101,10 @@ export async function planBoard(ctx: ReadCtx, planId: number, options: { section
         leadDepartmentId: task.lead_department_id, leadDepartment: task.lead_department_id === null ? null : departmentNames.get(task.lead_department_id) ?? null,
         tags: tagsByTask.get(task.id) ?? [], targets: targets.filter((t) => t.status === 'confirmed').length, proposedTargets: targets.filter((t) => t.status === 'proposed').length,
         assignments: units.length, progress, evaluationScore: task.evaluation_score,
+        openReminders: reminders.filter((r) => r.task_id === task.id).reduce((n, r) => n + Number(r.n), 0),
+        remindersToOwnOrg: reminders.filter((r) => r.task_id === task.id && r.org_id === ownOrgId).reduce((n, r) => n + Number(r.n), 0),
+        reportedThisMonth: monthReports.some((r) => r.task_id === task.id),
+        dueThisMonth: currentPlan && units.some((u) => u.orgId === ownOrgId) && !monthReports.some((r) => r.task_id === task.id && r.org_id === ownOrgId),
       });
     }
     if (tasks.length === 0) continue;
@@ -81,11 +112,13 @@ export async function planBoard(ctx: ReadCtx, planId: number, options: { section
     sectionParts.push({ fraction, weight: Number(section.weight) });
     boardSections.push({ id: section.id, ordinal: section.ordinal, title: section.title, weight: Number(section.weight), percent: percentOf(fraction), tasks });
   }
-  const scores = boardSections.flatMap((s) => s.tasks).map((t) => t.evaluationScore).filter((x): x is number => x !== null);
+  const shown = boardSections.flatMap((s) => s.tasks);
+  const scores = shown.map((t) => t.evaluationScore).filter((x): x is number => x !== null);
   return {
     plan: { id: plan.id, orgId: plan.org_id, orgName: org.name, year: plan.year, title: plan.title, generalIdea: plan.general_idea, status: plan.status, sourceName: plan.source_name, createdAt: plan.created_at },
     owner, percent: percentOf(weightedMean(sectionParts) ?? 0), states,
     evaluation: { scored: scores.length, averageScore: scores.length === 0 ? null : Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 },
+    ownOrg: { openReminders: shown.reduce((n, t) => n + t.remindersToOwnOrg, 0), reportsDueThisMonth: shown.filter((t) => t.dueThisMonth).length },
     sections: boardSections,
   };
 }
@@ -105,7 +138,7 @@ export async function listPlans(ctx: ReadCtx, request: { year?: number }): Promi
     const board = await planBoard(ctx, id);
     summaries.push({
       id, orgId: board.plan.orgId, orgName: board.plan.orgName, year: board.plan.year, title: board.plan.title, status: board.plan.status,
-      owner: board.owner, tasks: board.sections.reduce((s, x) => s + x.tasks.length, 0), percent: board.percent, states: board.states,
+      owner: board.owner, tasks: board.sections.reduce((s, x) => s + x.tasks.length, 0), percent: board.percent, states: board.states, ...board.ownOrg,
     });
   }
   return summaries;

@@ -1,10 +1,10 @@
 import { appendAudit } from '../../platform/audit/audit-log.ts';
 import type { PlanRemarkRow } from '../../platform/db/schema.ts';
 import { AppError, invalidFields } from '../../platform/http/app-error.ts';
-import { scopeContainsPath } from '../../platform/scope/data-scope.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
 import { requireTaskView } from './plan-access.ts';
 import { requireReportingOrg } from './report-rights.ts';
+import { speaksForLevel } from './task-rights.ts';
 import type { RemarkKind } from './workplan-enums.ts';
 
 /**
@@ -22,8 +22,7 @@ export async function addRemark(ctx: ServiceContext, taskId: number, input: { ki
       if (!assignment) throw new AppError('NOT_FOUND');
       const parent = assignment.parent_id === null ? null : view.assignments.find((a) => a.id === assignment.parent_id)
         ?? await trx.selectFrom('plan_assignment').selectAll().where('id', '=', assignment.parent_id).executeTakeFirstOrThrow();
-      const mayRemind = parent === null ? view.owner : view.owner || scopeContainsPath(ctx.scope, parent.org_path, parent.org_id);
-      if (!mayRemind || (parent !== null && parent.org_id === input.orgId)) {
+      if (!speaksForLevel(ctx.scope, view, parent)) {
         throw new AppError('FORBIDDEN', { message: { zh: '只能向本级分解下达的单位发督办提醒', en: 'reminders go to organizations the task was assigned to from your level' } });
       }
       orgPath = assignment.org_path;

@@ -6,20 +6,23 @@ import { requirePlanView } from './plan-access.ts';
 import { ProgressCalculator, type UnitProgress } from './progress/compute-progress.ts';
 import { loadProgressFacts } from './progress/progress-facts.ts';
 import type { TaskState } from './workplan-enums.ts';
+import { speaksForLevel } from './task-rights.ts';
 
 type ReadCtx = Pick<ServiceContext, 'db' | 'scope'>;
 
 /** A task (for the committee, or for one organization) that needs attention. */
 export type SupervisionItem = {
   taskId: number; taskTitle: string; sectionOrdinal: string; leadDepartment: string | null;
-  orgId: number; orgName: string; assignmentId: number | null;
+  orgId: number; orgName: string; assignmentId: number | null; parentAssignmentId: number | null;
+  /** Whether the post may send this organization a 督办提醒 (it speaks for the level that assigned it). */
+  mayRemind: boolean;
   percent: number; expectedPercent: number; state: TaskState; stale: boolean; dueOn: string | null; lastReportAt: string | null; openReminders: number;
 };
 
 /** Counts for one department or organization. */
-export type SupervisionGroup = { id: number | null; name: string; tasks: number; done: number; lagging: number; overdue: number; stale: number; averagePercent: number };
+export type SupervisionGroup = { id: number | null; name: string | null; tasks: number; done: number; lagging: number; overdue: number; stale: number; averagePercent: number };
 
-function tally(groups: Map<string, SupervisionGroup & { sum: number }>, key: string, id: number | null, name: string, u: { state: TaskState; stale: boolean; percent: number }) {
+function tally(groups: Map<string, SupervisionGroup & { sum: number }>, key: string, id: number | null, name: string | null, u: { state: TaskState; stale: boolean; percent: number }) {
   const g = groups.get(key) ?? { id, name, tasks: 0, done: 0, lagging: 0, overdue: 0, stale: 0, averagePercent: 0, sum: 0 };
   g.tasks++;
   if (u.state === 'done') g.done++;
@@ -39,7 +42,7 @@ function finish(groups: Map<string, SupervisionGroup & { sum: number }>): Superv
  * 督办: lagging, overdue and silent tasks of a plan, for the committee and for each organization
  * in view, counted by lead department (the committee only) and by organization.
  */
-export async function planSupervision(ctx: ReadCtx, planId: number) {
+export async function planSupervision(ctx: ReadCtx, planId: number, permissions: ReadonlySet<string> = new Set()) {
   const view = await requirePlanView(ctx.db, ctx.scope, planId);
   const facts = await loadProgressFacts(ctx.db, { ...view, scope: ctx.scope });
   const calculator = new ProgressCalculator(facts, new MetricCache(ctx.db));
@@ -53,6 +56,9 @@ export async function planSupervision(ctx: ReadCtx, planId: number) {
     reminders.groupBy(['plan_remark.task_id', 'plan_remark.org_id']).execute(),
   ]);
   const ordinal = new Map(sections.map((s) => [s.id, s.ordinal]));
+  const parentIds = [...new Set([...facts.assignmentsByTask.values()].flat().map((a) => a.parent_id).filter((id): id is number => id !== null))];
+  const parents = new Map((parentIds.length === 0 ? [] : await ctx.db.selectFrom('plan_assignment').select(['id', 'org_id', 'org_path']).where('id', 'in', parentIds).execute()).map((p) => [p.id, p]));
+  const supervise = permissions.has('workplan.supervise');
   const departmentName = new Map(departments.map((d) => [d.id, d.name]));
   const openReminders = new Map(open.map((r) => [`${r.task_id}:${r.org_id}`, Number(r.n)]));
   const items: SupervisionItem[] = [];
@@ -62,21 +68,23 @@ export async function planSupervision(ctx: ReadCtx, planId: number) {
   for (const task of facts.tasks) {
     const progress = await calculator.task(task);
     const lead = task.lead_department_id === null ? null : departmentName.get(task.lead_department_id) ?? null;
-    const item = (u: Pick<UnitProgress, 'percent' | 'expectedPercent' | 'state' | 'stale' | 'lastReportAt'>, org: { id: number; name: string; assignmentId: number | null }) => {
+    const item = (u: Pick<UnitProgress, 'percent' | 'expectedPercent' | 'state' | 'stale' | 'lastReportAt'>, org: { id: number; name: string; assignmentId: number | null; parentAssignmentId: number | null }) => {
       if (u.state !== 'lagging' && u.state !== 'overdue' && !u.stale) return;
       items.push({
         taskId: task.id, taskTitle: task.title, sectionOrdinal: ordinal.get(task.section_id) ?? '', leadDepartment: lead,
-        orgId: org.id, orgName: org.name, assignmentId: org.assignmentId,
+        orgId: org.id, orgName: org.name, assignmentId: org.assignmentId, parentAssignmentId: org.parentAssignmentId,
+        mayRemind: supervise && org.assignmentId !== null
+          && speaksForLevel(ctx.scope, view, org.parentAssignmentId === null ? null : parents.get(org.parentAssignmentId) ?? null),
         percent: u.percent, expectedPercent: u.expectedPercent, state: u.state, stale: u.stale, dueOn: task.due_on, lastReportAt: u.lastReportAt,
         openReminders: openReminders.get(`${task.id}:${org.id}`) ?? 0,
       });
     };
     if (view.owner) {
-      item(progress, { id: view.plan.org_id, name: orgName, assignmentId: null });
-      tally(byDepartment, String(task.lead_department_id ?? 'none'), task.lead_department_id, lead ?? '未明确牵头部门', progress);
+      item(progress, { id: view.plan.org_id, name: orgName, assignmentId: null, parentAssignmentId: null });
+      tally(byDepartment, String(task.lead_department_id ?? 'none'), task.lead_department_id, lead, progress);
     }
     for (const u of progress.units) {
-      item(u, { id: u.orgId, name: u.orgName, assignmentId: u.assignmentId });
+      item(u, { id: u.orgId, name: u.orgName, assignmentId: u.assignmentId, parentAssignmentId: u.parentAssignmentId });
       // The committee counts the organizations it assigned to; an assignee, every organization it sees.
       const counted = view.owner ? u.parentAssignmentId === null : true;
       if (counted) tally(byOrg, String(u.orgId), u.orgId, u.orgName, u);

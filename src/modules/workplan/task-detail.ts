@@ -3,6 +3,7 @@ import { scopePredicate } from '../../platform/scope/data-scope.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
 import { findMetric, MetricCache } from './metrics/metric-registry.ts';
 import { requireTaskView } from './plan-access.ts';
+import { taskRights } from './task-rights.ts';
 import { ProgressCalculator, type TaskProgress } from './progress/compute-progress.ts';
 import { loadProgressFacts } from './progress/progress-facts.ts';
 
@@ -14,7 +15,7 @@ export type TargetDto = {
 };
 
 /** One task with everything a post in view may see: targets, assignments, milestones, reports, remarks. */
-export async function taskDetail(ctx: ReadCtx, taskId: number) {
+export async function taskDetail(ctx: ReadCtx, taskId: number, permissions: ReadonlySet<string> = new Set()) {
   const view = await requireTaskView(ctx.db, ctx.scope, taskId);
   const { plan, owner, task } = view;
   const facts = await loadProgressFacts(ctx.db, { plan, owner, scope: ctx.scope }, [task.id]);
@@ -41,15 +42,22 @@ export async function taskDetail(ctx: ReadCtx, taskId: number) {
     ctx.db.selectFrom('organization').select('name').where('id', '=', plan.org_id).executeTakeFirstOrThrow(),
   ]);
   const reportIds = reports.length ? reports.map((r) => r.id) : [-1];
-  const [figures, attachments, quotas] = await Promise.all([
+  const parentIds = [...new Set(view.assignments.map((a) => a.parent_id).filter((id): id is number => id !== null))];
+  const [figures, attachments, quotas, parents, openReminders] = await Promise.all([
     ctx.db.selectFrom('plan_report_figure').selectAll().where('report_id', 'in', reportIds).execute(),
     ctx.db.selectFrom('plan_attachment').select(['id', 'report_id', 'file_name', 'content_type', 'bytes']).where('report_id', 'in', reportIds).execute(),
     view.assignments.length === 0 ? [] : ctx.db.selectFrom('plan_quota').selectAll().where('assignment_id', 'in', view.assignments.map((a) => a.id)).execute(),
+    parentIds.length === 0 ? [] : ctx.db.selectFrom('plan_assignment').select(['id', 'org_id', 'org_path']).where('id', 'in', parentIds).execute(),
+    ctx.db.selectFrom('plan_remark').select(['org_id', (eb) => eb.fn.countAll<number>().as('n')]).where('task_id', '=', task.id).where('kind', '=', 'reminder').where('answered_at', 'is', null).groupBy('org_id').execute(),
   ]);
+  const rights = taskRights(ctx.scope, view, permissions, new Map(parents.map((p) => [p.id, p])));
+  const remindersOf = new Map(openReminders.map((r) => [r.org_id, Number(r.n)]));
   const unitOf = new Map(progress.units.map((u) => [u.assignmentId, u]));
   return {
     plan: { id: plan.id, orgId: plan.org_id, orgName: org.name, year: plan.year, title: plan.title, status: plan.status },
     owner,
+    /** What the post may do here: the same rules the writes check. */
+    rights: { edit: rights.edit, report: rights.report, evaluate: rights.evaluate, reportingOrgIds: rights.reportingOrgIds, assignFrom: rights.assignFrom },
     task: {
       id: task.id, position: task.position, title: task.title, body: task.body, weight: Number(task.weight), dueOn: task.due_on,
       section, tags: tags.map((t) => t.tag), leadDepartment: lead ?? null, cooperatingDepartments: cooperating,
@@ -64,6 +72,7 @@ export async function taskDetail(ctx: ReadCtx, taskId: number) {
       const unit = unitOf.get(a.id)!;
       return {
         id: a.id, orgId: a.org_id, orgName: unit.orgName, parentId: a.parent_id, note: a.note, createdAt: a.created_at,
+        openReminders: remindersOf.get(a.org_id) ?? 0, ...rights.assignments[a.id]!,
         quotas: quotas.filter((q) => q.assignment_id === a.id).map((q) => ({ targetId: q.target_id, quota: Number(q.quota) })),
         progress: { percent: unit.percent, source: unit.source, state: unit.state, stale: unit.stale, lastReportAt: unit.lastReportAt, targets: unit.targets },
       };

@@ -10,7 +10,7 @@ import { rule } from '../../platform/rules/rules.ts';
 import { actingWith } from '../accounts/auth.plugin.ts';
 import { evaluateTask, updateTask, type TaskChanges } from './edit-task.ts';
 import { assignTask, removeAssignment, setQuotas, type AssignInput, type QuotaInput } from './plan-assignments.ts';
-import { findAttachment, uploadAttachment } from './plan-attachments.ts';
+import { deleteAttachment, findAttachment, uploadAttachment } from './plan-attachments.ts';
 import { addMilestone, deleteMilestone, updateMilestone } from './plan-milestones.ts';
 import { addRemark } from './plan-remarks.ts';
 import { createReport, type ReportInput } from './plan-reports.ts';
@@ -59,7 +59,7 @@ export function registerTaskRoutes(app: FastifyInstance, deps: AppDeps): void {
   const tags = ['workplan'];
   const idOf = (params: unknown) => (params as { id: number }).id;
   const storage: FileStorage = new LocalFileStorage(deps.config.filesDir);
-  const detail = (request: FastifyRequest, taskId: number) => taskDetail(actingWith(request, deps, 'workplan.read'), taskId);
+  const detail = (request: FastifyRequest, taskId: number) => taskDetail(actingWith(request, deps, 'workplan.read'), taskId, request.auth!.permissions);
 
   app.get('/api/workplan/tasks/:id', {
     schema: { tags, summary: '任务详情 / One task', params: IdParams, querystring: Type.Object({}, { additionalProperties: false }), response: withErrors({ 200: Loose }) },
@@ -194,6 +194,14 @@ export function registerTaskRoutes(app: FastifyInstance, deps: AppDeps): void {
         return { id: row.id, fileName: row.file_name, contentType: row.content_type, bytes: row.bytes };
       },
     });
+  });
+
+  app.delete('/api/workplan/attachments/:id', {
+    schema: { tags, summary: '删除未用于报送的附件 / Delete an attachment no report uses', params: IdParams, response: withErrors({ 200: Ok }) },
+    handler: async (request) => {
+      await deleteAttachment(actingWith(request, deps, 'workplan.report'), storage, idOf(request.params));
+      return { ok: true };
+    },
   });
 
   app.get('/api/workplan/attachments/:id', {

@@ -139,7 +139,7 @@ export function registerWorkplanRoutes(app: FastifyInstance, deps: AppDeps): voi
 
   app.get('/api/workplan/plans/:id/supervision', {
     schema: { tags, summary: '督办：滞后、逾期、未报送 / Lagging, overdue and silent tasks', params: IdParams, querystring: NoQuery, response: withErrors({ 200: Loose }) },
-    handler: async (request) => planSupervision(actingWith(request, deps, 'workplan.read'), idOf(request.params)),
+    handler: async (request) => planSupervision(actingWith(request, deps, 'workplan.read'), idOf(request.params), request.auth!.permissions),
   });
 
   app.get('/api/workplan/plans/:id/ledger.xlsx', {

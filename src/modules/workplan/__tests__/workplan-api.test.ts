@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, orgIdByName, type Client, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { accountAt } from '../../../../test/helpers/test-accounts.ts';
 import { todayInChina } from '../../../platform/time/china-date.ts';
 
 const SEED = path.resolve(import.meta.dirname, '../../../../../shared/seed/000_822da9a7e9b50668.txt');
@@ -143,6 +144,25 @@ describe('工作要点 (work plan): import, assignment, reports, metrics, superv
     expect(reported.statusCode, reported.body).toBe(200);
     const remarks = await t.db.selectFrom('plan_remark').select(['org_id', 'answered_at']).where('org_id', '=', wuhouId).execute();
     expect(remarks.every((r) => r.answered_at !== null)).toBe(true);
+
+    // What each post may do here, as the writes check it.
+    const cityDetail = (await chengdu.get(`/api/workplan/tasks/${pilot.id}`)).json();
+    expect(cityDetail.rights).toMatchObject({ edit: false, report: true, evaluate: false, assignFrom: [mine.id] });
+    expect(cityDetail.rights.reportingOrgIds.sort()).toEqual([chengduId, wuhouId].sort());
+    const byOrg = Object.fromEntries(cityDetail.assignments.map((a: { orgId: number }) => [a.orgId, a]));
+    expect(byOrg[wuhouId]).toMatchObject({ mayRemind: true, mayRemove: true, openReminders: 0 });
+    expect(byOrg[chengduId]).toMatchObject({ mayRemind: false, mayRemove: false, openReminders: 1 });
+    const provinceDetail = (await province.get(`/api/workplan/tasks/${pilot.id}`)).json();
+    expect(provinceDetail.rights).toMatchObject({ edit: true, evaluate: true, assignFrom: [null] });
+    expect(provinceDetail.assignments.every((a: { mayRemind: boolean }) => a.mayRemind)).toBe(true);
+    // 成都's list and board say what waits for it: the province's reminder; its report for this month is in.
+    const cityPlan = (await chengdu.get('/api/workplan/plans')).json().items[0];
+    expect(cityPlan).toMatchObject({ openReminders: 1, reportsDueThisMonth: 0 });
+    const cityTask = (await chengdu.get(`/api/workplan/plans/${planId}`)).json().sections.flatMap((x: { tasks: object[] }) => x.tasks)[0];
+    expect(cityTask).toMatchObject({ remindersToOwnOrg: 1, reportedThisMonth: true, dueThisMonth: false });
+    // 绵阳 has reported nothing: the task is due from it this month.
+    const mianyang = await accountAt(t, 'mianyang_wp', mianyangId, 'committee_admin');
+    expect((await mianyang.get('/api/workplan/plans')).json().items[0]).toMatchObject({ openReminders: 0, reportsDueThisMonth: 1 });
   });
 
   it('moves a section\'s progress when the committee reports on a task without targets', async () => {
@@ -193,7 +213,10 @@ describe('工作要点 (work plan): import, assignment, reports, metrics, superv
     expect(set.statusCode, set.body).toBe(200);
     const supervision = (await province.get(`/api/workplan/plans/${planId}/supervision`)).json();
     const item = supervision.items.find((i: { taskId: number; assignmentId: number | null }) => i.taskId === task.id && i.assignmentId === null);
-    expect(item).toMatchObject({ state: 'overdue', leadDepartment: '办公室' });
+    expect(item).toMatchObject({ state: 'overdue', leadDepartment: '办公室', mayRemind: false });
+    const cityItems = supervision.items.filter((i: { orgId: number }) => i.orgId === chengduId || i.orgId === mianyangId);
+    expect(cityItems.length).toBeGreaterThan(0);
+    expect(cityItems.every((i: { mayRemind: boolean; parentAssignmentId: number | null }) => i.mayRemind && i.parentAssignmentId === null)).toBe(true);
     expect(supervision.byDepartment.find((g: { name: string }) => g.name === '办公室')).toMatchObject({ tasks: 1, overdue: 1 });
     expect(supervision.byOrg.map((g: { id: number }) => g.id).sort()).toEqual([chengduId, mianyangId].sort());
     // A city sees its own units only, no departments.
