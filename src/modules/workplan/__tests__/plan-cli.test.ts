@@ -37,10 +37,12 @@ describe('tuanwu plan import (command line)', () => {
       execFileSync(process.execPath, [bin, 'seed', 'demo'], { env, stdio: 'pipe' });
       const out = execFileSync(process.execPath, [bin, 'plan', 'import', seed, '--year', '2021'], { env, encoding: 'utf8' });
       expect(out).toMatch(/plan \d+/);
-      const plan = await target.db.selectFrom('work_plan').selectAll().executeTakeFirstOrThrow();
-      expect(plan).toMatchObject({ year: 2021, title: printed.title, source_name: path.basename(seed) });
-      expect(await target.db.selectFrom('plan_task').select('id').execute()).toHaveLength(39);
-      const stored = await target.db.selectFrom('plan_target').select(['status', 'origin']).execute();
+      // The demo holds this year's sample plan; the import is the 2021 one.
+      const plan = await target.db.selectFrom('work_plan').selectAll().where('year', '=', 2021).executeTakeFirstOrThrow();
+      expect(plan).toMatchObject({ title: printed.title, source_name: path.basename(seed) });
+      expect(await target.db.selectFrom('plan_task').select('id').where('plan_id', '=', plan.id).execute()).toHaveLength(39);
+      const stored = await target.db.selectFrom('plan_target').innerJoin('plan_task', 'plan_task.id', 'plan_target.task_id')
+        .select(['plan_target.status', 'plan_target.origin']).where('plan_task.plan_id', '=', plan.id).execute();
       expect(stored).toHaveLength(targets.length);
       expect(stored.every((x) => x.status === 'proposed' && x.origin === 'extracted')).toBe(true);
     } finally {
