@@ -12,8 +12,9 @@ const YEAR = 2021;
 
 /**
  * 工作要点 in a real browser, in Chinese: the province imports Sichuan's 2021 plan through the
- * wizard (5 sections, 39 tasks, the targets found kept), reports progress on one task, and the
- * board and the section's progress follow; 督办 and the board on a phone.
+ * wizard (5 sections, 39 tasks, the targets found kept), reports progress on one task (a refused
+ * try leaves no attachment behind), and the board and the section's progress follow; 督办 and the
+ * board on a phone.
  */
 describe('work plan pages in the browser', () => {
   let server: ServerProcess;
@@ -110,12 +111,23 @@ describe('work plan pages in the browser', () => {
     const text = '全省各级团组织组织团员青年按期学习“青年大学习”，参学人次稳步上升。';
     await form.getByLabel('进展情况').fill(text);
     await form.getByRole('spinbutton', { name: '完成比例' }).fill('50');
+    await form.locator('input[type=file]').setInputFiles({ name: '学习情况.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    // A report refused once its files are up (the refusal stands in for the server's): the form deletes them again and says why.
+    const reportsUrl = '**/api/workplan/tasks/*/reports';
+    await page.route(reportsUrl, (route) => route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'WORKPLAN_REFUSED', message: '本月已报送', messageEn: 'already reported' } }) }));
+    await form.getByRole('button', { name: /^报\s*送$/ }).click();
+    await form.getByRole('alert').getByText('本月已报送').waitFor();
+    const attachments = () => db().selectFrom('plan_attachment').innerJoin('plan_task', 'plan_task.id', 'plan_attachment.task_id')
+      .select(['plan_attachment.file_name', 'plan_attachment.report_id']).where('plan_task.plan_id', '=', planId).execute();
+    await expect.poll(attachments).toEqual([]);
+    await page.unroute(reportsUrl);
     await form.getByRole('button', { name: /^报\s*送$/ }).click();
     await page.locator('.ant-message', { hasText: `已报送${YEAR}-12进展` }).waitFor();
     await form.waitFor({ state: 'detached' });
     const reports = page.locator('.tw-wp-reports');
     await reports.getByText(text).waitFor();
     expect(await reports.textContent()).toContain('完成 50%');
+    await reports.getByText('学习情况.pdf').waitFor();
     await expect.poll(() => page.getByRole('progressbar', { name: '当前进度', exact: true }).getAttribute('aria-valuenow')).toBe('50');
     await shoot(page, 'workplan-03-task', true);
 
@@ -123,6 +135,7 @@ describe('work plan pages in the browser', () => {
       .select(['plan_task.title', 'plan_report.org_id', 'plan_report.period', 'plan_report.percent', 'plan_report.kind'])
       .where('plan_task.plan_id', '=', planId).executeTakeFirstOrThrow();
     expect(report).toEqual({ title: '深化青年大学习行动', org_id: 1, period: `${YEAR}-12`, percent: 50, kind: 'monthly' });
+    expect(await attachments()).toEqual([{ file_name: '学习情况.pdf', report_id: expect.any(Number) }]);
 
     // Back on the board the first section has moved off zero.
     await page.locator('.tw-wp-crumbs').getByRole('link', { name: plan.title }).click();
@@ -135,9 +148,13 @@ describe('work plan pages in the browser', () => {
     await page.waitForURL((url) => url.pathname === `/workplan/${planId}/supervision`);
     await page.getByRole('tab', { name: '问题清单（39）' }).waitFor();
     await page.locator('.ant-table-row', { hasText: '深化青年大学习行动' }).waitFor();
+    // Every row is the province's own (nothing assigned yet): nobody to remind.
+    expect(await page.getByRole('button', { name: '督办提醒' }).count()).toBe(0);
     await shoot(page, 'workplan-04-supervision', true);
     await page.getByRole('tab', { name: '按部门' }).click();
     await page.getByRole('figure', { name: '各牵头部门任务状态' }).waitFor();
+    // The import names no lead department: the server's unnamed group is labelled in Chinese.
+    await page.getByRole('cell', { name: '未明确牵头部门', exact: true }).waitFor();
     await shoot(page, 'workplan-05-supervision-departments', true);
     await page.context().close();
 

@@ -2,20 +2,19 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Empty, Flex, Skeleton } from 'antd';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useT } from '../i18n';
-import { useCan, useCurrentPost } from '../modules/auth/hooks/useSession';
+import { useCan } from '../modules/auth/hooks/useSession';
 import { useErrorMessage } from '../modules/common/hooks/useErrorMessage';
 import { todayInChina } from '../modules/common/utils/today-in-china';
 import { BoardFilters } from '../modules/workplan/components/BoardFilters';
 import { BoardHeader } from '../modules/workplan/components/BoardHeader';
 import { BoardTodoHint } from '../modules/workplan/components/BoardTodoHint';
+import { OwnOrgWorkHint } from '../modules/workplan/components/OwnOrgWorkHint';
 import { SectionCard } from '../modules/workplan/components/SectionCard';
 import { SectionChart } from '../modules/workplan/components/SectionChart';
 import { WorkplanCrumbs } from '../modules/workplan/components/WorkplanCrumbs';
 import { usePlanBoard } from '../modules/workplan/hooks/usePlanBoard';
-import { useRemindedTasks } from '../modules/workplan/hooks/useRemindedTasks';
 import { isPlanBox } from '../modules/workplan/types/plan-box';
 import { filterBoard, isFiltering, type BoardFilter } from '../modules/workplan/utils/board-filter';
-import { thisMonthInChina } from '../modules/workplan/utils/report-month';
 import { yearElapsedPercent } from '../modules/workplan/utils/year-elapsed';
 
 /**
@@ -26,7 +25,6 @@ export default function WorkplanBoardPage() {
   const t = useT();
   const errorMessage = useErrorMessage();
   const can = useCan();
-  const post = useCurrentPost();
   const planId = Number(useParams().id);
   const [searchParams] = useSearchParams();
   const [box] = useState(() => {
@@ -36,17 +34,12 @@ export default function WorkplanBoardPage() {
   const board = usePlanBoard(planId);
   const data = board.data;
   const thisYear = Number(todayInChina().slice(0, 4));
-  const month = thisMonthInChina();
-  const [filter, setFilter] = useState<BoardFilter>(() => ({ unreported: box === 'reports_due' || undefined }));
-  const [onlyReminded, setOnlyReminded] = useState(box === 'reminders');
-  const taskIds = useMemo(() => (data ? data.sections.flatMap((s) => s.tasks.map((task) => task.id)) : null), [data]);
-  const reminded = useRemindedTasks(taskIds, post?.orgId, box === 'reminders');
+  const [filter, setFilter] = useState<BoardFilter>(() => ({ unreported: box === 'reports_due' || undefined, reminded: box === 'reminders' || undefined }));
   const departments = useMemo(
     () => [...new Set((data?.sections ?? []).flatMap((s) => s.tasks.map((task) => task.leadDepartment)).filter((d): d is string => d !== null))],
     [data],
   );
-  const effective: BoardFilter = { ...filter, taskIds: onlyReminded && reminded.ids ? reminded.ids : undefined };
-  const shown = data ? filterBoard(data.sections, effective, month) : [];
+  const shown = data ? filterBoard(data.sections, filter, data.owner) : [];
   const taskTotal = data?.sections.reduce((n, s) => n + s.tasks.length, 0) ?? 0;
 
   if (!data) {
@@ -78,6 +71,7 @@ export default function WorkplanBoardPage() {
       </Card>
       {!data.owner && <Alert type="info" showIcon title={t('workplan.board.assigneeHint', { count: taskTotal, org: data.plan.orgName })} />}
       {data.plan.status === 'archived' && <Alert type="warning" showIcon title={t('workplan.board.archivedHint')} />}
+      <OwnOrgWorkHint work={data.ownOrg} onShow={(which) => setFilter((f) => ({ ...f, [which]: true }))} />
       {data.owner && data.plan.status === 'active' && can('workplan.manage') && <BoardTodoHint board={data} />}
       {data.sections.length > 1 && <SectionChart sections={data.sections} expected={yearElapsedPercent(data.plan.year)} />}
       <Card size="small">
@@ -86,15 +80,14 @@ export default function WorkplanBoardPage() {
           onChange={setFilter}
           departments={departments}
           offerUnreported={data.plan.year === thisYear || box === 'reports_due'}
-          reminders={{ offered: box === 'reminders', checked: onlyReminded, loading: reminded.loading, onChange: setOnlyReminded }}
+          offerReminded={data.ownOrg.openReminders > 0 || box === 'reminders'}
         />
       </Card>
-      {reminded.error !== null && <Alert type="error" showIcon title={errorMessage(reminded.error)} />}
       {shown.length === 0 && (
         <Card size="small">
           <Empty
             image={Empty.PRESENTED_IMAGE_SIMPLE}
-            description={taskTotal === 0 ? t('workplan.board.noTasks') : isFiltering(effective) ? t('workplan.board.noMatch') : t('workplan.board.noTasks')}
+            description={taskTotal === 0 ? t('workplan.board.noTasks') : isFiltering(filter) ? t('workplan.board.noMatch') : t('workplan.board.noTasks')}
           />
         </Card>
       )}

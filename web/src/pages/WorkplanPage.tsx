@@ -12,13 +12,16 @@ import { ImportPlanModal } from '../modules/workplan/components/ImportPlanModal'
 import { PlanGrid } from '../modules/workplan/components/PlanGrid';
 import { PlanYearFilter } from '../modules/workplan/components/PlanYearFilter';
 import { usePlanList } from '../modules/workplan/hooks/usePlanList';
-import { isPlanBox } from '../modules/workplan/types/plan-box';
-import { plansInBox } from '../modules/workplan/utils/plans-in-box';
+import { isPlanBox, type PlanBox } from '../modules/workplan/types/plan-box';
+import type { PlanSummary } from '../modules/workplan/types/workplan';
+
+/** The plans a 工作台 box is about: those where the post's organization has reminders to answer, or reports due this month. */
+const inBox = (plan: PlanSummary, box: PlanBox) => (box === 'reminders' ? plan.openReminders : plan.reportsDueThisMonth) > 0;
 
 /**
  * 工作要点: the plans the post sees with their progress, the import wizard and the departments. A
- * link from the 工作台 (?box=reminders, ?box=reports_due) narrows the list to the plans with tasks
- * assigned to the post's organization and says what to do there.
+ * link from the 工作台 (?box=reminders, ?box=reports_due) narrows the list to the plans where that
+ * work waits for the post's organization and says how to do it.
  */
 export default function WorkplanPage() {
   const t = useT();
@@ -33,7 +36,7 @@ export default function WorkplanPage() {
   const [dialog, setDialog] = useState<'import' | 'departments' | null>(null);
   const list = usePlanList(year);
   const manage = can('workplan.manage');
-  const plans = list.data ? (box ? plansInBox(list.data, box, thisYear) : list.data) : null;
+  const plans = list.data ? (box ? list.data.filter((plan) => inBox(plan, box)) : list.data) : null;
 
   return (
     <Card size="small">
@@ -59,7 +62,7 @@ export default function WorkplanPage() {
             )}
           </Flex>
         </Flex>
-        {box && <BoxHint box={box} onClear={() => setSearchParams({}, { replace: true })} />}
+        {box && <BoxHint box={box} plans={plans} onClear={() => setSearchParams({}, { replace: true })} />}
         {list.error !== null && (
           <Alert
             type="error"

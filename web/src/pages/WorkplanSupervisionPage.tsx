@@ -3,16 +3,17 @@ import { Alert, Button, Card, Flex, Skeleton, Tabs, Tooltip, Typography } from '
 import { ReloadOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
 import { useT } from '../i18n';
-import { useCan, useCurrentPost } from '../modules/auth/hooks/useSession';
 import { useErrorMessage } from '../modules/common/hooks/useErrorMessage';
 import { GroupPanel } from '../modules/workplan/components/GroupPanel';
 import { IssueTable } from '../modules/workplan/components/IssueTable';
 import { WorkplanCrumbs } from '../modules/workplan/components/WorkplanCrumbs';
 import { usePlanBoard } from '../modules/workplan/hooks/usePlanBoard';
 import { useSupervision } from '../modules/workplan/hooks/useSupervision';
-import type { SupervisionItem } from '../modules/workplan/types/workplan';
+import type { NamedGroup, SupervisionGroup } from '../modules/workplan/types/workplan';
 
 type Tab = 'issues' | 'departments' | 'orgs';
+
+const named = (groups: SupervisionGroup[], unnamed: string): NamedGroup[] => groups.map((g) => ({ ...g, name: g.name ?? unnamed }));
 
 /**
  * 督办: what needs chasing in a plan — the tasks overdue, lagging or unreported for the committee and
@@ -20,20 +21,15 @@ type Tab = 'issues' | 'departments' | 'orgs';
  */
 export default function WorkplanSupervisionPage() {
   const t = useT();
-  const can = useCan();
-  const post = useCurrentPost();
   const errorMessage = useErrorMessage();
   const planId = Number(useParams().id);
   const board = usePlanBoard(planId);
   const supervision = useSupervision(planId);
   const [tab, setTab] = useState<Tab>('issues');
   const data = supervision.data;
-  const byDepartment = useMemo(
-    () => (data?.byDepartment ?? []).map((g) => (g.id === null ? { ...g, name: t('workplan.supervision.noDepartment') } : g)),
-    [data, t],
-  );
-  // A reminder goes to an organization assigned from the post's own level, never to itself.
-  const mayRemind = (item: SupervisionItem) => can('workplan.supervise') && item.assignmentId !== null && (data?.owner || item.orgId !== post?.orgId);
+  // Tasks without a lead department come as a group without a name.
+  const byDepartment = useMemo(() => named(data?.byDepartment ?? [], t('workplan.supervision.noDepartment')), [data, t]);
+  const byOrg = useMemo(() => named(data?.byOrg ?? [], ''), [data]);
   const title = board.data?.plan.title ?? '';
 
   return (
@@ -78,7 +74,7 @@ export default function WorkplanSupervisionPage() {
                 {
                   key: 'issues',
                   label: t('workplan.supervision.issues', { count: data.items.length }),
-                  children: <IssueTable items={data.items} mayRemind={mayRemind} onReminded={supervision.reload} />,
+                  children: <IssueTable items={data.items} onReminded={supervision.reload} />,
                 },
                 {
                   key: 'departments',
@@ -97,7 +93,7 @@ export default function WorkplanSupervisionPage() {
                   label: t('workplan.supervision.byOrg'),
                   children: (
                     <GroupPanel
-                      groups={data.byOrg}
+                      groups={byOrg}
                       nameTitle={t('workplan.assign.org')}
                       chartTitle={t('workplan.supervision.orgChart')}
                       emptyText={t('workplan.supervision.noOrgs')}

@@ -53,7 +53,7 @@ export default function WorkplanTaskPage() {
     );
   }
 
-  const rights = taskRights(detail, can, post?.orgId);
+  const rights = taskRights(detail, can('workplan.report'), post?.orgId);
   const reportButton = rights.report && (
     <Button type="primary" icon={<EditOutlined />} onClick={() => setReporting(true)}>
       {t('workplan.report.open')}
@@ -71,7 +71,7 @@ export default function WorkplanTaskPage() {
         <Col xs={24} xxl={16}>
           <Flex vertical gap={12}>
             <TargetTable detail={detail} editable={rights.edit} onChanged={task.reload} />
-            <AssignmentTable detail={detail} rights={rights} onChanged={task.reload} />
+            <AssignmentTable detail={detail} assigners={rights.assigners} onChanged={task.reload} />
             <Card size="small" title={t('workplan.report.cardTitle')} extra={reportButton && <Button size="small" onClick={() => setReporting(true)}>{t('workplan.report.open')}</Button>}>
               <ReportTimeline reports={detail.reports} targets={detail.targets} emptyText={t(rights.report ? 'workplan.report.emptyReport' : 'workplan.report.empty')} />
             </Card>

@@ -58,6 +58,11 @@ export function uploadAttachment(taskId: number, orgId: number, file: File): Pro
   });
 }
 
+/** Deletes an attachment no saved report uses (one uploaded for a report that was then refused). */
+export function deleteAttachment(attachmentId: number): Promise<{ ok: boolean }> {
+  return api.delete<{ ok: boolean }>(`/api/workplan/attachments/${attachmentId}`);
+}
+
 export function downloadAttachment(attachmentId: number, fallbackName: string) {
   return downloadFile(`/api/workplan/attachments/${attachmentId}`, undefined, fallbackName);
 }

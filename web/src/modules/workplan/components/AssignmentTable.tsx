@@ -8,7 +8,7 @@ import { removeAssignment } from '../api/task-api';
 import type { Assignment, TaskDetail } from '../types/workplan';
 import { withUnit } from '../utils/format-target';
 import { STATE_COLOR } from '../utils/state-look';
-import type { TaskRights } from '../utils/task-rights';
+import type { Assigner } from '../utils/task-rights';
 import { AssignModal } from './AssignModal';
 import { RemindModal } from './RemindModal';
 import { TaskStateTag } from './TaskStateTag';
@@ -31,15 +31,14 @@ function treeOf(assignments: Assignment[]): Row[] {
  * 分解落实: who the task went to, with their quotas, progress, state, last report and unanswered
  * reminders; 分解下达, 督办提醒 and 撤销 where the post may.
  */
-export function AssignmentTable({ detail, rights, onChanged }: { detail: TaskDetail; rights: TaskRights; onChanged: () => void }) {
+export function AssignmentTable({ detail, assigners, onChanged }: { detail: TaskDetail; assigners: Assigner[]; onChanged: () => void }) {
   const t = useT();
   const { message, modal } = App.useApp();
   const errorMessage = useErrorMessage();
   const [assigning, setAssigning] = useState(false);
   const [reminding, setReminding] = useState<Assignment | null>(null);
   const targetOf = new Map(detail.targets.map((target) => [target.id, target]));
-  const openReminders = (orgId: number) => detail.remarks.filter((r) => r.kind === 'reminder' && r.answeredAt === null && r.orgId === orgId).length;
-  const anyAction = detail.assignments.some((a) => rights.mayRemind(a) || rights.mayRemove(a));
+  const anyAction = detail.assignments.some((a) => a.mayRemind || a.mayRemove);
 
   const remove = async (a: Assignment) => {
     try {
@@ -112,10 +111,12 @@ export function AssignmentTable({ detail, rights, onChanged }: { detail: TaskDet
       key: 'reminders',
       title: t('workplan.col.reminders'),
       width: 90,
-      render: (_, a) => {
-        const n = openReminders(a.orgId);
-        return n > 0 ? <Badge count={n} title={t('workplan.assign.openReminders', { count: n })} /> : <Typography.Text type="secondary">0</Typography.Text>;
-      },
+      render: (_, a) =>
+        a.openReminders > 0 ? (
+          <Badge count={a.openReminders} title={t('workplan.assign.openReminders', { count: a.openReminders })} />
+        ) : (
+          <Typography.Text type="secondary">0</Typography.Text>
+        ),
     },
     ...(anyAction
       ? [
@@ -125,12 +126,12 @@ export function AssignmentTable({ detail, rights, onChanged }: { detail: TaskDet
             width: 170,
             render: (_: unknown, a: Row) => (
               <Flex wrap gap={4}>
-                {rights.mayRemind(a) && (
+                {a.mayRemind && (
                   <Button size="small" icon={<BellOutlined />} onClick={() => setReminding(a)}>
                     {t('workplan.remind.open')}
                   </Button>
                 )}
-                {rights.mayRemove(a) && (
+                {a.mayRemove && (
                   <Popconfirm
                     title={t('workplan.assign.removeConfirm', { org: a.orgName })}
                     description={t('workplan.assign.removeHint')}
@@ -156,7 +157,7 @@ export function AssignmentTable({ detail, rights, onChanged }: { detail: TaskDet
       size="small"
       title={t('workplan.assign.cardTitle')}
       extra={
-        rights.assigners.length > 0 && (
+        assigners.length > 0 && (
           <Button size="small" type="primary" ghost icon={<PartitionOutlined />} onClick={() => setAssigning(true)}>
             {t('workplan.assign.open')}
           </Button>
@@ -171,12 +172,12 @@ export function AssignmentTable({ detail, rights, onChanged }: { detail: TaskDet
         pagination={false}
         expandable={{ defaultExpandAllRows: true }}
         scroll={{ x: anyAction ? 1090 : 920 }}
-        locale={{ emptyText: t(rights.assigners.length > 0 ? 'workplan.assign.emptyManage' : 'workplan.assign.empty') }}
+        locale={{ emptyText: t(assigners.length > 0 ? 'workplan.assign.emptyManage' : 'workplan.assign.empty') }}
       />
       {assigning && (
         <AssignModal
           detail={detail}
-          assigners={rights.assigners}
+          assigners={assigners}
           onClose={() => setAssigning(false)}
           onAssigned={() => {
             setAssigning(false);

@@ -12,12 +12,12 @@ type Props = {
   departments: string[];
   /** Offer 本月尚无报送 (a plan of this year). */
   offerUnreported: boolean;
-  /** Offer 有督办提醒, with whether the tasks with reminders are known yet. */
-  reminders: { offered: boolean; checked: boolean; loading: boolean; onChange: (checked: boolean) => void };
+  /** Offer 有待回应的督办提醒 (some are addressed to the post's organization, or the 工作台 sent it here for them). */
+  offerReminded: boolean;
 };
 
 /** State, lead department and words in the title or tags; the 工作台's filters when it sent the post here. */
-export function BoardFilters({ filter, onChange, departments, offerUnreported, reminders }: Props) {
+export function BoardFilters({ filter, onChange, departments, offerUnreported, offerReminded }: Props) {
   const t = useT();
   const { state } = useWorkplanMeta();
   const [text, setText] = useState(filter.q ?? '');
@@ -60,9 +60,9 @@ export function BoardFilters({ filter, onChange, departments, offerUnreported, r
           {t('workplan.filter.unreported')}
         </Checkbox>
       )}
-      {reminders.offered && (
-        <Checkbox checked={reminders.checked} disabled={reminders.loading} onChange={(event) => reminders.onChange(event.target.checked)}>
-          {reminders.loading ? t('workplan.filter.remindersLoading') : t('workplan.filter.reminders')}
+      {offerReminded && (
+        <Checkbox checked={!!filter.reminded} onChange={(event) => onChange({ ...filter, reminded: event.target.checked || undefined })}>
+          {t('workplan.filter.reminders')}
         </Checkbox>
       )}
     </Flex>

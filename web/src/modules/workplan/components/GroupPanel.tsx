@@ -4,11 +4,11 @@ import type { TableProps } from 'antd';
 import { useT } from '../../../i18n';
 import { EChart } from '../../common/components/EChart';
 import { useWorkplanMeta } from '../hooks/useWorkplanMeta';
-import type { SupervisionGroup } from '../types/workplan';
+import type { NamedGroup } from '../types/workplan';
 import { groupBarsHeight, groupBarsOption } from '../utils/group-bars-option';
 
 type Props = {
-  groups: SupervisionGroup[];
+  groups: NamedGroup[];
   /** The name column's heading: 部门 or 单位. */
   nameTitle: string;
   chartTitle: string;
@@ -27,7 +27,7 @@ export function GroupPanel({ groups, nameTitle, chartTitle, emptyText }: Props) 
   );
   if (groups.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />;
 
-  const columns: TableProps<SupervisionGroup>['columns'] = [
+  const columns: TableProps<NamedGroup>['columns'] = [
     { key: 'name', title: nameTitle, width: 200, render: (_, g) => g.name },
     { key: 'tasks', title: t('workplan.supervision.tasks'), width: 80, dataIndex: 'tasks' },
     { key: 'done', title: state('done'), width: 90, dataIndex: 'done' },
@@ -47,7 +47,7 @@ export function GroupPanel({ groups, nameTitle, chartTitle, emptyText }: Props) 
       <Card size="small" title={chartTitle}>
         <EChart option={option} height={groupBarsHeight(groups.length)} label={chartTitle} />
       </Card>
-      <Table<SupervisionGroup>
+      <Table<NamedGroup>
         rowKey={(g) => String(g.id ?? 'none')}
         size="small"
         columns={columns}

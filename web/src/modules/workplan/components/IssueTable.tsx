@@ -15,19 +15,20 @@ const WIDTHS = { task: 260, org: 170, state: 130, progress: 170, due: 100, last:
 
 type Props = {
   items: SupervisionItem[];
-  /** Whether the post may send a reminder about this row. */
-  mayRemind: (item: SupervisionItem) => boolean;
   onReminded: () => void;
 };
 
-/** 问题清单: overdue, lagging and silent tasks, for the committee and for each organization, worst first. */
-export function IssueTable({ items, mayRemind, onReminded }: Props) {
+/**
+ * 问题清单: overdue, lagging and silent tasks, for the committee and for each organization, worst
+ * first; 督办提醒 where the server says the post may send one.
+ */
+export function IssueTable({ items, onReminded }: Props) {
   const t = useT();
   const [show, setShow] = useState<Show>('all');
   const [reminding, setReminding] = useState<SupervisionItem | null>(null);
   const count = (s: Show) => (s === 'all' ? items.length : items.filter((i) => (s === 'stale' ? i.stale : i.state === s)).length);
   const shown = show === 'all' ? items : items.filter((i) => (show === 'stale' ? i.stale : i.state === show));
-  const anyAction = items.some(mayRemind);
+  const anyAction = items.some((item) => item.mayRemind);
 
   const columns: TableProps<SupervisionItem>['columns'] = [
     {
@@ -92,7 +93,7 @@ export function IssueTable({ items, mayRemind, onReminded }: Props) {
             title: t('workplan.col.actions'),
             width: WIDTHS.actions,
             render: (_: unknown, item: SupervisionItem) =>
-              mayRemind(item) && (
+              item.mayRemind && (
                 <Button size="small" icon={<BellOutlined />} onClick={() => setReminding(item)}>
                   {t('workplan.remind.open')}
                 </Button>

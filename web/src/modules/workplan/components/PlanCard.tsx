@@ -1,4 +1,4 @@
-import { Card, Flex, Progress, Tag, Typography } from 'antd';
+import { Badge, Card, Flex, Progress, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../../../i18n';
 import type { PlanBox } from '../types/plan-box';
@@ -13,7 +13,10 @@ type Props = {
   box: PlanBox | null;
 };
 
-/** A plan in the list: title, committee and year, how the post relates to it, progress and states. */
+/**
+ * A plan in the list: title, committee and year, how the post relates to it, progress and states,
+ * and what waits for the post's organization there (each opens the board on those tasks).
+ */
 export function PlanCard({ plan, postOrgId, box }: Props) {
   const t = useT();
   const link = `/workplan/${plan.id}${box ? `?box=${box}` : ''}`;
@@ -43,6 +46,20 @@ export function PlanCard({ plan, postOrgId, box }: Props) {
         </Flex>
         <Progress percent={plan.percent} aria-label={t('workplan.list.progress', { title: plan.title })} />
         <StateCounts states={plan.states} />
+        {(plan.openReminders > 0 || plan.reportsDueThisMonth > 0) && (
+          <Flex wrap gap={12} align="center">
+            {plan.openReminders > 0 && (
+              <Link to={`/workplan/${plan.id}?box=reminders`} aria-label={t('workplan.list.openReminders', { count: plan.openReminders })}>
+                <Badge count={plan.openReminders} size="small" overflowCount={99} /> {t('workplan.list.openRemindersLabel')}
+              </Link>
+            )}
+            {plan.reportsDueThisMonth > 0 && (
+              <Link to={`/workplan/${plan.id}?box=reports_due`} aria-label={t('workplan.list.reportsDue', { count: plan.reportsDueThisMonth })}>
+                <Badge count={plan.reportsDueThisMonth} size="small" color="orange" overflowCount={99} /> {t('workplan.list.reportsDueLabel')}
+              </Link>
+            )}
+          </Flex>
+        )}
         {plan.owner && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('workplan.list.tasks', { count: plan.tasks })}

@@ -4,7 +4,7 @@ import type { UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useBilingual, useT } from '../../../i18n';
-import { createReport, uploadAttachment } from '../api/task-api';
+import { createReport, deleteAttachment, uploadAttachment } from '../api/task-api';
 import { useDepartments } from '../hooks/useDepartments';
 import { usePlaceFieldErrors } from '../hooks/usePlaceFieldErrors';
 import { useWorkplanMeta } from '../hooks/useWorkplanMeta';
@@ -61,8 +61,10 @@ export function ReportModal({ detail, orgs, onClose, onReported }: Props) {
     const figures = Object.entries(values.figures ?? {})
       .filter((entry): entry is [string, number] => typeof entry[1] === 'number')
       .map(([targetId, value]) => ({ targetId: Number(targetId), value }));
+    // Files go up for the organization chosen now; if the report is then refused they are deleted
+    // again (the next try uploads them anew), so nothing is left behind when the form is cancelled.
+    const attachmentIds: number[] = [];
     try {
-      const attachmentIds: number[] = [];
       for (const file of values.attachments ?? []) {
         if (file.originFileObj) attachmentIds.push((await uploadAttachment(task.id, values.orgId, file.originFileObj)).id);
       }
@@ -79,6 +81,8 @@ export function ReportModal({ detail, orgs, onClose, onReported }: Props) {
       message.success(t('workplan.report.done', { month: values.period.format('YYYY-MM') }));
       onReported();
     } catch (err) {
+      // Best effort: one a saved report turned out to use stays with it (the server refuses).
+      await Promise.allSettled(attachmentIds.map((id) => deleteAttachment(id)));
       setRefusal(
         placeErrors(form, err, (field) => {
           if (PLAIN_FIELDS.includes(field)) return field;
@@ -101,7 +105,9 @@ export function ReportModal({ detail, orgs, onClose, onReported }: Props) {
       cancelText={t('common.cancel')}
       confirmLoading={saving}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      // Not while sending: files are up and the report may yet be saved.
+      onCancel={() => !saving && onClose()}
+      cancelButtonProps={{ disabled: saving }}
       width={{ xs: '100%', md: 680 }}
       mask={{ closable: false }}
       destroyOnHidden

@@ -34,6 +34,14 @@ export type PlanSummary = {
   tasks: number;
   percent: number;
   states: StateCounts;
+} & OwnOrgWork;
+
+/** What waits for the post's own organization on a plan (as in its 待办). */
+export type OwnOrgWork = {
+  /** 督办提醒 addressed to it and not yet answered by a report. */
+  openReminders: number;
+  /** Tasks assigned to it without its report for this month (this year's active plans only). */
+  reportsDueThisMonth: number;
 };
 
 /** One target as achieved by the unit the figure is for. */
@@ -72,6 +80,13 @@ export type BoardTask = {
   assignments: number;
   progress: Progress;
   evaluationScore: number | null;
+  /** Unanswered reminders on the task to organizations in view, and those to the post's own organization. */
+  openReminders: number;
+  remindersToOwnOrg: number;
+  /** Someone in view has reported on the task for this month. */
+  reportedThisMonth: boolean;
+  /** Assigned to the post's own organization, which has not reported for this month. */
+  dueThisMonth: boolean;
 };
 
 export type BoardSection = { id: number; ordinal: string; title: string; weight: number; percent: number; tasks: BoardTask[] };
@@ -91,6 +106,7 @@ export type PlanBoard = {
   owner: boolean;
   percent: number;
   states: StateCounts;
+  ownOrg: OwnOrgWork;
   sections: BoardSection[];
 };
 
@@ -116,6 +132,11 @@ export type Assignment = {
   parentId: number | null;
   note: string | null;
   createdAt: string;
+  /** 督办提醒 to the organization on this task, not yet answered. */
+  openReminders: number;
+  /** The post speaks for the level that made the assignment: it may remind it, and (with workplan.manage) withdraw it. */
+  mayRemind: boolean;
+  mayRemove: boolean;
   quotas: { targetId: number; quota: number }[];
   progress: Pick<Progress, 'percent' | 'source' | 'state' | 'stale' | 'lastReportAt' | 'targets'>;
 };
@@ -153,10 +174,25 @@ export type Remark = {
 
 export type DepartmentRef = { id: number; name: string };
 
+export type TaskRightsDto = {
+  /** Targets, division of work, milestones, assignments (the plan's committee, workplan.manage, an active plan). */
+  edit: boolean;
+  /** 报送进展 (workplan.report, an active plan, an organization to report for). */
+  report: boolean;
+  /** 年终评价 (the plan's committee, workplan.supervise). */
+  evaluate: boolean;
+  /** The organizations the post reports and comments for. */
+  reportingOrgIds: number[];
+  /** Levels the post may assign from: null for the plan's committee, else the assignment to split further. */
+  assignFrom: (number | null)[];
+};
+
 /** GET /api/workplan/tasks/:id. */
 export type TaskDetail = {
   plan: { id: number; orgId: number; orgName: string; year: number; title: string; status: 'active' | 'archived' };
   owner: boolean;
+  /** What the post may do on the task: the rules the server checks on every write. */
+  rights: TaskRightsDto;
   task: {
     id: number;
     position: number;
@@ -188,6 +224,9 @@ export type SupervisionItem = {
   orgId: number;
   orgName: string;
   assignmentId: number | null;
+  parentAssignmentId: number | null;
+  /** The post may send this organization a 督办提醒 (it speaks for the level that assigned the task). */
+  mayRemind: boolean;
   percent: number;
   expectedPercent: number;
   state: TaskState;
@@ -199,7 +238,8 @@ export type SupervisionItem = {
 
 export type SupervisionGroup = {
   id: number | null;
-  name: string;
+  /** null: the tasks without a lead department. */
+  name: string | null;
   tasks: number;
   done: number;
   lagging: number;
@@ -207,6 +247,9 @@ export type SupervisionGroup = {
   stale: number;
   averagePercent: number;
 };
+
+/** A group as shown, named in the UI language when the server gives no name. */
+export type NamedGroup = Omit<SupervisionGroup, 'name'> & { name: string };
 
 export type Supervision = {
   planId: number;

@@ -1,12 +1,12 @@
 import type { ChartOption } from '../../common/utils/echarts';
-import type { SupervisionGroup } from '../types/workplan';
+import type { NamedGroup } from '../types/workplan';
 import { STATE_COLOR } from './state-look';
 
 type Labels = { done: string; onTrack: string; lagging: string; overdue: string };
 
 /** Tasks of each department or organization stacked by state, most troubled first as the server sorts them. */
-export function groupBarsOption(groups: readonly SupervisionGroup[], labels: Labels, labelWidth: number): ChartOption {
-  const series = (name: string, color: string, value: (g: SupervisionGroup) => number) => ({
+export function groupBarsOption(groups: readonly NamedGroup[], labels: Labels, labelWidth: number): ChartOption {
+  const series = (name: string, color: string, value: (g: NamedGroup) => number) => ({
     type: 'bar' as const,
     name,
     stack: 'tasks',
