@@ -42,7 +42,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
       body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 128 }) }, { additionalProperties: false }),
       response: withErrors({ 200: Me, 423: Type.Ref('ErrorResponse') }),
     },
-    config: { rateLimit: { max: rule('auth.loginRatePerMinute'), timeWindow: 60_000 } },
+    config: { access: 'public', rateLimit: { max: rule('auth.loginRatePerMinute'), timeWindow: 60_000 } },
     handler: async (request, reply) => {
       const body = request.body as { username: string; password: string };
       const { token, auth } = await login(deps, { username: body.username, password: body.password, ip: request.ip, requestId: request.id });
@@ -52,11 +52,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get('/api/auth/me', {
+    config: { access: 'session' },
     schema: { tags: ['auth'], summary: '当前用户 / Current user', response: withErrors({ 200: Me }) },
     handler: async (request) => meOf(requireSession(request)),
   });
 
   app.post('/api/auth/logout', {
+    config: { access: 'session' },
     schema: {
       tags: ['auth'], summary: '退出登录 / Sign out',
       body: Type.Object({}, { additionalProperties: false }),
@@ -70,6 +72,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.post('/api/auth/switch-post', {
+    config: { access: 'session' },
     schema: {
       tags: ['auth'], summary: '切换岗位 / Switch post',
       body: Type.Object({ postId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
@@ -82,6 +85,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.post('/api/auth/change-password', {
+    config: { access: 'session' },
     schema: {
       tags: ['auth'], summary: '修改密码 / Change password',
       body: Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 128 }), newPassword: Type.String({ minLength: 1, maxLength: 128 }) }, { additionalProperties: false }),

@@ -65,6 +65,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, deps: AppDeps): vo
   const idOf = (params: unknown) => (params as { id: number }).id;
 
   app.get('/api/admission/meta', {
+    config: { access: ['admission.read'] },
     schema: { tags, summary: '发展团员的步骤、公示、推荐途径和规则 / Steps, notices, sources and rules', querystring: Type.Object({}, { additionalProperties: false }), response: withErrors({ 200: Loose }) },
     handler: async (request) => {
       actingWith(request, deps, 'admission.read');
@@ -86,6 +87,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, deps: AppDeps): vo
     status: Type.Optional(Type.Union([Type.Literal('in_progress'), Type.Literal('admitted'), Type.Literal('stopped')])), q: Type.Optional(Type.String({ maxLength: 50 })), ...PageQuery,
   }, { additionalProperties: false });
   app.get('/api/admission/applicants', {
+    config: { access: ['admission.read'] },
     schema: { tags, summary: '入团申请人 / Applicants', querystring: ListQuery, response: withErrors({ 200: Type.Object({ items: Type.Array(Applicant), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) }) },
     handler: async (request) => {
       const query = request.query as Static<typeof ListQuery>;
@@ -95,11 +97,13 @@ export function registerAdmissionRoutes(app: FastifyInstance, deps: AppDeps): vo
   });
 
   app.get('/api/admission/applicants/:id', {
+    config: { access: ['admission.read'] },
     schema: { tags, summary: '申请人及全过程纪实 / An applicant with every step', params: IdParams, response: withErrors({ 200: ApplicantDetail }) },
     handler: async (request) => getApplicant(actingWith(request, deps, 'admission.read'), idOf(request.params)),
   });
 
   app.post('/api/admission/applicants', {
+    config: { access: ['admission.manage'] },
     schema: { tags, summary: '登记入团申请（第一步）/ Record an application (step 1)', body: NewApplicant, response: withErrors({ 200: ApplicantDetail }) },
     handler: async (request) => {
       const ctx = actingWith(request, deps, 'admission.manage');
@@ -109,6 +113,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, deps: AppDeps): vo
   });
 
   app.post('/api/admission/applicants/:id/steps', {
+    config: { access: ['admission.approve', 'admission.manage'] },
     schema: { tags, summary: '完成下一步骤 / Complete the next step', params: IdParams, body: StepBody, response: withErrors({ 200: ApplicantDetail }) },
     handler: async (request) => {
       const body = request.body as Static<typeof StepBody>;
@@ -120,6 +125,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, deps: AppDeps): vo
   });
 
   app.post('/api/admission/applicants/:id/stop', {
+    config: { access: ['admission.manage'] },
     schema: { tags, summary: '终止培养 / Stop an application', params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false }), response: withErrors({ 200: ApplicantDetail }) },
     handler: async (request) => {
       const ctx = actingWith(request, deps, 'admission.manage');
@@ -129,6 +135,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, deps: AppDeps): vo
   });
 
   app.post('/api/admission/applicants/:id/notices', {
+    config: { access: ['admission.manage'] },
     schema: { tags, summary: '公示 / Publish a notice', params: IdParams, body: NoticeBody, response: withErrors({ 200: ApplicantDetail }) },
     handler: async (request) => {
       const ctx = actingWith(request, deps, 'admission.manage');
@@ -138,6 +145,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, deps: AppDeps): vo
   });
 
   app.post('/api/admission/notices/:id/objections', {
+    config: { access: ['admission.manage'] },
     schema: {
       tags, summary: '登记或处理公示异议 / Record or resolve objections', params: IdParams,
       body: Type.Object({ objections: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()]), objectionsResolved: Type.Boolean() }, { additionalProperties: false }),
@@ -150,6 +158,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, deps: AppDeps): vo
   });
 
   app.get('/api/admission/plan', {
+    config: { access: ['admission.read'] },
     schema: {
       tags, summary: '发展计划与团员编号号段（本级及下一级）/ Quotas and number ranges per organization',
       querystring: Type.Object({ orgId: Type.Optional(Type.Integer({ minimum: 1 })), year: Year }, { additionalProperties: false }),
@@ -162,6 +171,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, deps: AppDeps): vo
   });
 
   app.put('/api/admission/quotas', {
+    config: { access: ['admission.plan'] },
     schema: {
       tags, summary: '下达发展团员计划 / Set a quota',
       body: Type.Object({ year: Year, orgId: Type.Integer({ minimum: 1, maximum: 2147483647 }), quota: Type.Integer({ minimum: 0, maximum: 10_000_000 }) }, { additionalProperties: false }),
@@ -174,6 +184,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, deps: AppDeps): vo
   });
 
   app.post('/api/admission/number-ranges', {
+    config: { access: ['admission.plan'] },
     schema: {
       tags, summary: '下达团员编号号段 / Issue a number range',
       body: Type.Object({
@@ -186,6 +197,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, deps: AppDeps): vo
   });
 
   app.put('/api/admission/youth-counts', {
+    config: { access: ['admission.plan'] },
     schema: {
       tags, summary: '录入青年数（团青比）/ Record the number of young people',
       body: Type.Object({ orgId: Type.Integer({ minimum: 1, maximum: 2147483647 }), stage: Type.Union(SCHOOL_STAGES.map((s) => Type.Literal(s.code))), youth: Type.Integer({ minimum: 0, maximum: 10_000_000 }) }, { additionalProperties: false }),
@@ -198,6 +210,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, deps: AppDeps): vo
   });
 
   app.get('/api/admission/ratios', {
+    config: { access: ['admission.read'] },
     schema: {
       tags, summary: '团青比（本级及下一级）/ Member share of young people per stage',
       querystring: Type.Object({ orgId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),

@@ -50,6 +50,7 @@ export function registerDuesRoutes(app: FastifyInstance, deps: AppDeps): void {
   addOrgListener(duesOrgListener);
 
   app.get('/api/dues/meta', {
+    config: { access: ['dues.read', 'self.read'] },
     schema: { tags, summary: '团费类别、收缴方式与规则 / Dues categories, methods and rules', querystring: Type.Object({}, { additionalProperties: false }), response: withErrors({ 200: DuesMeta }) },
     handler: async (request) => {
       // A member's own page labels its dues with these too.
@@ -69,6 +70,7 @@ export function registerDuesRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get('/api/dues/members', {
+    config: { access: ['dues.read'] },
     schema: {
       tags, summary: '团费名单（已交清、欠交、脱团预警、未核定）/ Members by dues standing', querystring: ListQuery,
       response: withErrors({ 200: Type.Object({ items: Type.Array(DuesListItem), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), thisMonth: Month }) }),
@@ -82,6 +84,7 @@ export function registerDuesRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get('/api/dues/members/:id', {
+    config: { access: ['dues.read'] },
     schema: { tags, summary: '团员团费台账 / A member\'s dues ledger', params: IdParams, response: withErrors({ 200: MemberDues }) },
     handler: async (request, reply) => {
       reply.header('cache-control', 'no-store');
@@ -90,6 +93,7 @@ export function registerDuesRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.post('/api/dues/assessments', {
+    config: { access: ['dues.collect'] },
     schema: { tags, summary: '核定团费标准 / Assess monthly dues', body: AssessBody, response: withErrors({ 200: Type.Object({ assessed: Type.Integer(), monthlyFen: Type.Integer() }) }) },
     handler: async (request) => {
       const body = request.body as Static<typeof AssessBody>;
@@ -98,11 +102,13 @@ export function registerDuesRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.post('/api/dues/payments', {
+    config: { access: ['dues.collect'] },
     schema: { tags, summary: '登记团费收缴 / Record dues payments', body: PaymentBody, response: withErrors({ 200: Type.Object({ payments: Type.Integer(), amountFen: Type.Integer() }) }) },
     handler: async (request) => recordPayments(actingWith(request, deps, 'dues.collect'), request.body as Static<typeof PaymentBody>),
   });
 
   app.post('/api/dues/payments/:id/reversal', {
+    config: { access: ['dues.collect'] },
     schema: {
       tags, summary: '撤销收缴记录 / Reverse a payment', params: IdParams,
       body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 300 }) }, { additionalProperties: false }),
@@ -115,6 +121,7 @@ export function registerDuesRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get('/api/dues/stats', {
+    config: { access: ['dues.read'] },
     schema: {
       tags, summary: '团费收缴统计（本级及下一级）/ Dues statistics per organization',
       querystring: Type.Object({ orgId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
@@ -124,6 +131,7 @@ export function registerDuesRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get('/api/me/dues', {
+    config: { access: ['self.read'] },
     schema: { tags, summary: '本人团费 / One\'s own dues', querystring: Type.Object({}, { additionalProperties: false }), response: withErrors({ 200: MemberDues }) },
     handler: async (request, reply) => {
       const ctx = actingWith(request, deps, 'self.read');

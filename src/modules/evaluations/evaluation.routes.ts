@@ -30,6 +30,7 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): v
   const idOf = (params: unknown) => (params as { id: number }).id;
 
   app.get('/api/evaluations/meta', {
+    config: { access: ['evaluation.read', 'self.read'] },
     schema: { tags, summary: '评议等次、注册意见与规则 / Grades, registration outcomes and rules', querystring: Type.Object({}, { additionalProperties: false }), response: withErrors({ 200: Loose }) },
     handler: async (request) => {
       // A member's own page labels its results with these too.
@@ -47,11 +48,13 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): v
 
   const ListQuery = Type.Object({ year: Year, orgId: Type.Optional(Type.Integer({ minimum: 1 })), status: Type.Optional(Type.Union(CYCLE_STATUSES.map((s) => Type.Literal(s.code)))) }, { additionalProperties: false });
   app.get('/api/evaluations', {
+    config: { access: ['evaluation.read'] },
     schema: { tags, summary: '年度评议（各团支部）/ Cycles by branch', querystring: ListQuery, response: withErrors({ 200: Type.Object({ items: Type.Array(Cycle) }) }) },
     handler: async (request) => ({ items: await listCycles(actingWith(request, deps, 'evaluation.read'), request.query as Static<typeof ListQuery>) }),
   });
 
   app.post('/api/evaluations', {
+    config: { access: ['evaluation.manage'] },
     schema: { tags, summary: '开启年度团籍注册与教育评议 / Open the year\'s cycle', body: Type.Object({ orgId: Type.Integer({ minimum: 1, maximum: 2147483647 }), year: Year }, { additionalProperties: false }), response: withErrors({ 200: CycleDetail }) },
     handler: async (request) => {
       const ctx = actingWith(request, deps, 'evaluation.manage');
@@ -61,11 +64,13 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): v
   });
 
   app.get('/api/evaluations/:id', {
+    config: { access: ['evaluation.read'] },
     schema: { tags, summary: '年度评议详情 / One cycle', params: IdParams, response: withErrors({ 200: CycleDetail }) },
     handler: async (request) => getCycle(actingWith(request, deps, 'evaluation.read'), idOf(request.params)),
   });
 
   app.put('/api/evaluations/:id/meeting', {
+    config: { access: ['evaluation.manage'] },
     schema: { tags, summary: '登记评议大会 / Record the meeting', params: IdParams, body: Type.Object({ meetingOn: DateString, attendees: Type.Integer({ minimum: 0, maximum: 100000 }) }, { additionalProperties: false }), response: withErrors({ 200: CycleDetail }) },
     handler: async (request) => {
       const ctx = actingWith(request, deps, 'evaluation.manage');
@@ -83,6 +88,7 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): v
     }, { additionalProperties: false }), { minItems: 1, maxItems: 1000 }),
   }, { additionalProperties: false });
   app.put('/api/evaluations/:id/entries', {
+    config: { access: ['evaluation.manage'] },
     schema: { tags, summary: '提出注册意见和评议等次 / Set registration and grades', params: IdParams, body: EntriesBody, response: withErrors({ 200: CycleDetail }) },
     handler: async (request) => {
       const ctx = actingWith(request, deps, 'evaluation.manage');
@@ -92,6 +98,7 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): v
   });
 
   app.post('/api/evaluations/:id/submit', {
+    config: { access: ['evaluation.manage'] },
     schema: { tags, summary: '提交上级审批 / Submit for approval', params: IdParams, body: Type.Object({}, { additionalProperties: false }), response: withErrors({ 200: CycleDetail }) },
     handler: async (request) => {
       const ctx = actingWith(request, deps, 'evaluation.manage');
@@ -101,6 +108,7 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): v
   });
 
   app.post('/api/evaluations/:id/decision', {
+    config: { access: ['evaluation.approve'] },
     schema: {
       tags, summary: '上级审批 / Approve or return', params: IdParams,
       body: Type.Object({ decision: Type.Union([Type.Literal('approve'), Type.Literal('return')]), reason: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])) }, { additionalProperties: false }),
@@ -116,6 +124,7 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): v
 
   const UnregisteredQuery = Type.Object({ year: Year, orgId: Type.Optional(Type.Integer({ minimum: 1 })), ...PageQuery }, { additionalProperties: false });
   app.get('/api/evaluations/unregistered', {
+    config: { access: ['evaluation.read'] },
     schema: {
       tags, summary: '未注册团员 / Members not registered for the year', querystring: UnregisteredQuery,
       response: withErrors({ 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), orgId: Type.Integer(), orgName: Type.String(), reason: Type.String(), deferUntil: NullableString })), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) }),
@@ -128,6 +137,7 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): v
   });
 
   app.get('/api/evaluations/progress', {
+    config: { access: ['evaluation.read'] },
     schema: {
       tags, summary: '注册与评议进度（本级及下一级）/ Progress per organization',
       querystring: Type.Object({ year: Year, orgId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
@@ -140,6 +150,7 @@ export function registerEvaluationRoutes(app: FastifyInstance, deps: AppDeps): v
   });
 
   app.get('/api/me/evaluations', {
+    config: { access: ['self.read'] },
     schema: {
       tags, summary: '本人的团籍注册与评议结果 / One\'s own registration and grades', querystring: Type.Object({}, { additionalProperties: false }),
       response: withErrors({ 200: Type.Object({ items: Type.Array(Type.Object({

@@ -15,6 +15,7 @@ export function registerMemberStatusRoutes(app: FastifyInstance, deps: AppDeps):
   const idOf = (params: unknown) => (params as { id: number }).id;
 
   app.post('/api/members/:id/exit-requests', {
+    config: { access: ['member.status'] },
     schema: {
       tags, summary: '发起团籍变动（离团、脱团、退团、开除）/ Request an exit', params: IdParams,
       body: Type.Object({ kind: Type.Union(EXIT_KINDS.map((k) => Type.Literal(k))), reason: Reason }, { additionalProperties: false }),
@@ -27,6 +28,7 @@ export function registerMemberStatusRoutes(app: FastifyInstance, deps: AppDeps):
   });
 
   app.post('/api/members/:id/exit-decision', {
+    config: { access: ['member.approve'] },
     schema: {
       tags, summary: '审批团籍变动 / Approve or reject a pending exit', params: IdParams,
       body: Type.Object({ decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]), reason: Reason }, { additionalProperties: false }),
@@ -39,6 +41,7 @@ export function registerMemberStatusRoutes(app: FastifyInstance, deps: AppDeps):
   });
 
   app.post('/api/members/:id/restore', {
+    config: { access: ['member.status'] },
     schema: {
       tags, summary: '恢复团籍 / Restore membership into a branch', params: IdParams,
       body: Type.Object({ orgId: Type.Integer({ minimum: 1 }), reason: Reason }, { additionalProperties: false }),
@@ -51,6 +54,7 @@ export function registerMemberStatusRoutes(app: FastifyInstance, deps: AppDeps):
   });
 
   app.get('/api/members/:id/status-history', {
+    config: { access: ['member.read'] },
     schema: {
       tags, summary: '团籍变动记录 / Status history', params: IdParams,
       response: withErrors({ 200: Type.Object({ items: Type.Array(Type.Object({

@@ -98,6 +98,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps): void 
   const tags = ['members'];
 
   app.get('/api/members', {
+    config: { access: ['member.read'] },
     schema: {
       tags, summary: '团员列表、筛选与搜索 / List, filter and search members', querystring: ListQuery,
       response: withErrors({ 200: Type.Object({ items: Type.Array(MemberRef), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) }),
@@ -111,6 +112,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps): void 
   });
 
   app.get('/api/members/export.xlsx', {
+    config: { access: ['member.export'] },
     schema: { tags, summary: '导出团员（脱敏）/ Export members (masked)', querystring: ExportQuery, response: withErrors({ 200: Type.String({ description: 'xlsx workbook' }) }) },
     handler: async (request, reply) => {
       const { stream } = await exportMembers(actingWith(request, deps, 'member.export'), requestOf(request.query as Static<typeof ExportQuery>));
@@ -124,6 +126,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps): void 
   });
 
   app.get('/api/members/:id', {
+    config: { access: ['member.read'] },
     schema: { tags, summary: '团员详情（脱敏）/ Member (masked)', params: IdParams, response: withErrors({ 200: MemberRef }) },
     handler: async (request, reply) => {
       reply.header('cache-control', 'no-store');
@@ -132,16 +135,19 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps): void 
   });
 
   app.post('/api/members', {
+    config: { access: ['member.create'] },
     schema: { tags, summary: '新增团员 / Add a member', body: CreateBody, response: withErrors({ 201: MemberRef }) },
     handler: async (request, reply) => reply.status(201).send(await createMember(actingWith(request, deps, 'member.create'), request.body as Static<typeof CreateBody>)),
   });
 
   app.patch('/api/members/:id', {
+    config: { access: ['member.update'] },
     schema: { tags, summary: '编辑团员 / Update a member', params: IdParams, body: UpdateBody, response: withErrors({ 200: MemberRef }) },
     handler: async (request) => updateMember(actingWith(request, deps, 'member.update'), (request.params as { id: number }).id, request.body as Static<typeof UpdateBody>),
   });
 
   app.post('/api/members/:id/reveal', {
+    config: { access: ['member.reveal'] },
     schema: {
       tags, summary: '查看完整证件号码和手机号（记入审计）/ Reveal full numbers (audited)', params: IdParams,
       body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200 }) }, { additionalProperties: false }),
@@ -154,6 +160,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps): void 
   });
 
   app.get('/api/meta/member-enums', {
+    config: { access: 'session' },
     schema: { tags, summary: '团员枚举 / Member enumerations', response: withErrors({ 200: Type.Record(Type.String(), Type.Array(Type.Any())) }) },
     handler: async () => ({
       ethnicities: ETHNICITIES, politicalStatuses: POLITICAL_STATUSES, educationLevels: EDUCATION_LEVELS, occupations: OCCUPATIONS,

@@ -11,6 +11,7 @@ import { scopedMembers } from './member.repository.ts';
 /** 我的团员信息: a member signed in with their own account sees their own record (masked). */
 export function registerMyMemberRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/api/me/member', {
+    config: { access: ['self.read'] },
     schema: {
       tags: ['members'], summary: '本人团员信息 / One\'s own member record',
       querystring: Type.Object({}, { additionalProperties: false }),

@@ -78,6 +78,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: AppDeps): void {
   const tags = ['organizations'];
 
   app.get('/api/orgs/tree', {
+    config: { access: ['org.read'] },
     schema: {
       tags, summary: '组织树（按需加载）/ Organization tree, lazily',
       querystring: Type.Object({ parentId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
@@ -93,6 +94,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get('/api/orgs', {
+    config: { access: ['org.read'] },
     schema: {
       tags, summary: '组织列表与搜索 / List and search organizations', querystring: ListQuery,
       response: withErrors({ 200: Type.Object({ items: Type.Array(OrgRef), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) }),
@@ -106,6 +108,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get('/api/orgs/export.xlsx', {
+    config: { access: ['org.export'] },
     schema: {
       tags, summary: '导出Excel / Export to Excel', querystring: ExportQuery,
       response: withErrors({ 200: Type.String({ description: 'xlsx workbook' }) }),
@@ -122,11 +125,13 @@ export function registerOrgRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get('/api/orgs/:id', {
+    config: { access: ['org.read'] },
     schema: { tags, summary: '组织详情 / Organization', params: IdParams, response: withErrors({ 200: OrgRef }) },
     handler: async (request) => getOrg(actingWith(request, deps, 'org.read'), (request.params as { id: number }).id),
   });
 
   app.post('/api/orgs', {
+    config: { access: ['org.create'] },
     schema: { tags, summary: '新建组织 / Create', body: CreateBody, response: withErrors({ 201: OrgRef }) },
     handler: async (request, reply) => {
       const org = await createOrg(actingWith(request, deps, 'org.create'), request.body as Static<typeof CreateBody>);
@@ -135,11 +140,13 @@ export function registerOrgRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.patch('/api/orgs/:id', {
+    config: { access: ['org.update'] },
     schema: { tags, summary: '编辑组织 / Update', params: IdParams, body: UpdateBody, response: withErrors({ 200: OrgRef }) },
     handler: async (request) => updateOrg(actingWith(request, deps, 'org.update'), (request.params as { id: number }).id, request.body as Static<typeof UpdateBody>),
   });
 
   app.post('/api/orgs/:id/move', {
+    config: { access: ['org.move'] },
     schema: {
       tags, summary: '调整隶属关系 / Move', params: IdParams,
       body: Type.Object({ newParentId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
@@ -149,6 +156,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.post('/api/orgs/:id/deactivate', {
+    config: { access: ['org.deactivate'] },
     schema: {
       tags, summary: '停用组织 / Deactivate', params: IdParams,
       body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200 }) }, { additionalProperties: false }),
@@ -158,6 +166,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.post('/api/orgs/:id/reactivate', {
+    config: { access: ['org.deactivate'] },
     schema: {
       tags, summary: '启用组织 / Reactivate', params: IdParams,
       body: Type.Object({}, { additionalProperties: false }),
@@ -167,6 +176,7 @@ export function registerOrgRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get('/api/meta/org-enums', {
+    config: { access: 'session' },
     schema: {
       tags, summary: '组织枚举 / Organization enumerations',
       response: withErrors({ 200: Type.Object({ types: Type.Array(Type.Any()), kinds: Type.Array(Type.Any()), industryCategories: Type.Array(Type.Any()), statuses: Type.Array(Type.Any()), maxTermYears: Type.Integer() }) }),

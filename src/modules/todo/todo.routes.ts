@@ -9,6 +9,7 @@ import { postTodo } from './post-todo.ts';
 /** 待办: the current post's waiting work, whatever its role (each kind only where it may act). */
 export function registerTodoRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/api/todo', {
+    config: { access: 'post' },
     schema: {
       tags: ['todo'], summary: '本岗位待办 / Work waiting for the current post', querystring: Type.Object({}, { additionalProperties: false }),
       response: withErrors({ 200: Type.Object({ items: Type.Array(Type.Object({ kind: Type.String(), count: Type.Integer(), overdue: Type.Integer(), dueSoon: Type.Integer(), link: Type.String() })) }) }),

@@ -35,6 +35,7 @@ export function registerGraduateRoutes(app: FastifyInstance, deps: AppDeps): voi
   const tags = ['transfers'];
 
   app.get('/api/transfers/graduate-batches', {
+    config: { access: ['transfer.read'] },
     schema: {
       tags, summary: '毕业生批次 / Graduate batches', querystring: Type.Object({ year: Type.Optional(Year) }, { additionalProperties: false }),
       response: withErrors({ 200: Type.Object({ items: Type.Array(Batch) }) }),
@@ -43,6 +44,7 @@ export function registerGraduateRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   app.post('/api/transfers/graduate-batches', {
+    config: { access: ['transfer.apply'] },
     schema: {
       tags, summary: '建立毕业生批次 / Open a graduate batch',
       body: Type.Object({ schoolOrgId: Type.Integer({ minimum: 1, maximum: 2147483647 }), year: Year, name: Type.Optional(Type.String({ maxLength: 100 })) }, { additionalProperties: false }),
@@ -58,6 +60,7 @@ export function registerGraduateRoutes(app: FastifyInstance, deps: AppDeps): voi
     state: Type.Optional(Type.Union([Type.Literal('unassigned'), Type.Literal('in_transfer'), Type.Literal('settled')])), ...PageQuery,
   }, { additionalProperties: false });
   app.get('/api/transfers/graduate-batches/:id/graduates', {
+    config: { access: ['transfer.read'] },
     schema: {
       tags, summary: '批次中的毕业生及去向 / The graduates of a batch', params: IdParams, querystring: GraduatesQuery,
       response: withErrors({ 200: Type.Object({
@@ -77,6 +80,7 @@ export function registerGraduateRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   app.post('/api/transfers/graduate-batches/:id/assignments', {
+    config: { access: ['transfer.apply'] },
     schema: {
       tags, summary: '分配毕业去向并发起转接 / Assign destinations and start the transfers', params: IdParams, body: AssignBody,
       response: withErrors({ 200: Type.Object({ transfers: Type.Integer(), retained: Type.Integer() }) }),
@@ -87,6 +91,7 @@ export function registerGraduateRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   app.get('/api/transfers/graduate-rate', {
+    config: { access: ['transfer.read'] },
     schema: {
       tags, summary: '毕业生团员组织关系转接率（本级及下一级）/ Graduate transfer rate per organization',
       querystring: Type.Object({ orgId: Type.Optional(Type.Integer({ minimum: 1 })), year: Year }, { additionalProperties: false }),

@@ -40,6 +40,7 @@ export function registerTransferRoutes(app: FastifyInstance, deps: AppDeps): voi
   const tags = ['transfers'];
 
   app.get('/api/transfers/meta', {
+    config: { access: 'session' },
     schema: { tags, summary: '转接的原因、环节与状态 / Transfer reasons, stages and states', querystring: Type.Object({}, { additionalProperties: false }), response: withErrors({ 200: TransferMeta }) },
     handler: async () => ({
       reasons: enums(TRANSFER_REASONS), scopeKinds: enums(TRANSFER_SCOPE_KINDS), stages: enums(TRANSFER_STAGES), statuses: enums(TRANSFER_STATUSES),
@@ -50,6 +51,7 @@ export function registerTransferRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   app.get('/api/transfers', {
+    config: { access: ['transfer.read'] },
     schema: { tags, summary: '转接列表（待办、转出、转入）/ Transfers by box', querystring: ListQuery, response: withErrors({ 200: ListResponse }) },
     handler: async (request) => {
       const query = request.query as Static<typeof ListQuery>;
@@ -60,6 +62,7 @@ export function registerTransferRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   app.get('/api/transfers/destinations', {
+    config: { access: ['self.transfer', 'transfer.apply'] },
     schema: {
       tags, summary: '查找转入团支部 / Find a receiving branch', querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 50 }) }, { additionalProperties: false }),
       response: withErrors({ 200: Type.Object({ items: Type.Array(Destination) }) }),
@@ -72,6 +75,7 @@ export function registerTransferRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   app.get('/api/transfers/response-stats', {
+    config: { access: ['transfer.read'] },
     schema: {
       tags, summary: '及时响应率（本级及下一级）/ Response rate per organization',
       querystring: Type.Object({ orgId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }), response: withErrors({ 200: ResponseStats }),
@@ -80,11 +84,13 @@ export function registerTransferRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   app.get('/api/transfers/:id', {
+    config: { access: ['transfer.read'] },
     schema: { tags, summary: '转接详情 / One transfer with its steps', params: IdParams, response: withErrors({ 200: TransferDetail }) },
     handler: async (request) => getTransfer(actingWith(request, deps, 'transfer.read'), idOf(request.params), request.auth!.permissions),
   });
 
   app.post('/api/transfers', {
+    config: { access: ['transfer.apply'] },
     schema: { tags, summary: '发起转接（转出组织）/ Start a transfer', body: StartBody, response: withErrors({ 200: TransferDetail }) },
     handler: async (request) => {
       const ctx = actingWith(request, deps, 'transfer.apply');
@@ -95,6 +101,7 @@ export function registerTransferRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   app.post('/api/transfers/incoming', {
+    config: { access: ['transfer.apply'] },
     schema: { tags, summary: '发起转接（转入组织）/ Start a transfer as the receiving organization', body: IncomingBody, response: withErrors({ 200: TransferDetail }) },
     handler: async (request) => {
       const ctx = actingWith(request, deps, 'transfer.apply');
@@ -105,6 +112,7 @@ export function registerTransferRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   app.post('/api/transfers/:id/decision', {
+    config: { access: ['transfer.approve'] },
     schema: { tags, summary: '审批（同意、退回、申诉处理）/ Decide at the current stage', params: IdParams, body: DecisionBody, response: withErrors({ 200: TransferDetail }) },
     handler: async (request) => {
       const ctx = actingWith(request, deps, 'transfer.approve');
@@ -115,6 +123,7 @@ export function registerTransferRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   app.post('/api/transfers/:id/appeal', {
+    config: { access: ['transfer.apply'] },
     schema: { tags, summary: '申诉 / Appeal a return', params: IdParams, body: AppealBody, response: withErrors({ 200: TransferDetail }) },
     handler: async (request) => {
       const ctx = actingWith(request, deps, 'transfer.apply');
@@ -124,6 +133,7 @@ export function registerTransferRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   app.post('/api/transfers/:id/withdraw', {
+    config: { access: ['transfer.apply'] },
     schema: { tags, summary: '撤回 / Withdraw', params: IdParams, body: WithdrawBody, response: withErrors({ 200: TransferDetail }) },
     handler: async (request) => {
       const ctx = actingWith(request, deps, 'transfer.apply');
@@ -147,6 +157,7 @@ function registerOwnTransferRoutes(app: FastifyInstance, deps: AppDeps): void {
   const OwnStart = Type.Omit(StartBody, ['memberId']);
 
   app.get('/api/me/transfers', {
+    config: { access: ['self.transfer'] },
     schema: { tags, summary: '本人的转接 / One\'s own transfers', querystring: Type.Object({}, { additionalProperties: false }), response: withErrors({ 200: Type.Object({ items: Type.Array(TransferDetail) }) }) },
     handler: async (request, reply) => {
       const ctx = await own(request);
@@ -157,6 +168,7 @@ function registerOwnTransferRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.post('/api/me/transfers', {
+    config: { access: ['self.transfer'] },
     schema: { tags, summary: '本人申请转接 / Apply for one\'s own transfer', body: OwnStart, response: withErrors({ 200: TransferDetail }) },
     handler: async (request) => {
       const ctx = await own(request);
@@ -169,6 +181,7 @@ function registerOwnTransferRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.post('/api/me/transfers/:id/appeal', {
+    config: { access: ['self.transfer'] },
     schema: { tags, summary: '本人申诉 / Appeal one\'s own returned transfer', params: IdParams, body: AppealBody, response: withErrors({ 200: TransferDetail }) },
     handler: async (request) => {
       const ctx = await own(request);
@@ -178,6 +191,7 @@ function registerOwnTransferRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.post('/api/me/transfers/:id/withdraw', {
+    config: { access: ['self.transfer'] },
     schema: { tags, summary: '本人撤回 / Withdraw one\'s own transfer', params: IdParams, body: WithdrawBody, response: withErrors({ 200: TransferDetail }) },
     handler: async (request) => {
       const ctx = await own(request);

@@ -62,11 +62,13 @@ export function registerTaskRoutes(app: FastifyInstance, deps: AppDeps): void {
   const detail = (request: FastifyRequest, taskId: number) => taskDetail(actingWith(request, deps, 'workplan.read'), taskId, request.auth!.permissions);
 
   app.get('/api/workplan/tasks/:id', {
+    config: { access: ['workplan.read'] },
     schema: { tags, summary: '任务详情 / One task', params: IdParams, querystring: Type.Object({}, { additionalProperties: false }), response: withErrors({ 200: Loose }) },
     handler: async (request) => detail(request, idOf(request.params)),
   });
 
   app.patch('/api/workplan/tasks/:id', {
+    config: { access: ['workplan.manage'] },
     schema: { tags, summary: '责任分工、完成时限、权重 / Departments, due date, weight', params: IdParams, body: TaskChangesBody, response: withErrors({ 200: Loose }) },
     handler: async (request) => {
       await updateTask(actingWith(request, deps, 'workplan.manage'), idOf(request.params), request.body as TaskChanges);
@@ -75,6 +77,7 @@ export function registerTaskRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.post('/api/workplan/tasks/:id/targets', {
+    config: { access: ['workplan.manage'] },
     schema: { tags, summary: '新增指标 / Add a target', params: IdParams, body: NewTargetBody, response: withErrors({ 200: Loose }) },
     handler: async (request) => {
       const row = await addTarget(actingWith(request, deps, 'workplan.manage'), idOf(request.params), request.body as TargetInput);
@@ -82,6 +85,7 @@ export function registerTaskRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   });
   app.patch('/api/workplan/targets/:id', {
+    config: { access: ['workplan.manage'] },
     schema: { tags, summary: '确认、修改指标或绑定数据指标 / Confirm, edit or bind a target', params: IdParams, body: TargetChangesBody, response: withErrors({ 200: Loose }) },
     handler: async (request) => {
       const row = await updateTarget(actingWith(request, deps, 'workplan.manage'), idOf(request.params), request.body as Partial<TargetInput>);
@@ -89,6 +93,7 @@ export function registerTaskRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   });
   app.delete('/api/workplan/targets/:id', {
+    config: { access: ['workplan.manage'] },
     schema: { tags, summary: '删除指标 / Delete a target', params: IdParams, response: withErrors({ 200: Ok }) },
     handler: async (request) => {
       await deleteTarget(actingWith(request, deps, 'workplan.manage'), idOf(request.params));
@@ -97,6 +102,7 @@ export function registerTaskRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.post('/api/workplan/tasks/:id/assignments', {
+    config: { access: ['workplan.manage'] },
     schema: { tags, summary: '分解下达 / Assign to organizations', params: IdParams, body: AssignBody, response: withErrors({ 200: Loose }) },
     handler: async (request) => {
       await assignTask(actingWith(request, deps, 'workplan.manage'), idOf(request.params), request.body as Static<typeof AssignBody> as AssignInput);
@@ -104,6 +110,7 @@ export function registerTaskRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   });
   app.put('/api/workplan/assignments/:id/quotas', {
+    config: { access: ['workplan.manage'] },
     schema: { tags, summary: '调整分解指标 / Set quotas', params: IdParams, body: QuotasBody, response: withErrors({ 200: Ok }) },
     handler: async (request) => {
       await setQuotas(actingWith(request, deps, 'workplan.manage'), idOf(request.params), (request.body as { quotas: QuotaInput[] }).quotas);
@@ -111,6 +118,7 @@ export function registerTaskRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   });
   app.delete('/api/workplan/assignments/:id', {
+    config: { access: ['workplan.manage'] },
     schema: { tags, summary: '撤销分解 / Remove an assignment', params: IdParams, response: withErrors({ 200: Ok }) },
     handler: async (request) => {
       await removeAssignment(actingWith(request, deps, 'workplan.manage'), idOf(request.params));
@@ -119,6 +127,7 @@ export function registerTaskRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.post('/api/workplan/tasks/:id/milestones', {
+    config: { access: ['workplan.manage'] },
     schema: { tags, summary: '新增节点 / Add a milestone', params: IdParams, body: MilestoneBody, response: withErrors({ 200: Loose }) },
     handler: async (request) => {
       await addMilestone(actingWith(request, deps, 'workplan.manage'), idOf(request.params), request.body as { title: string; dueOn: string });
@@ -126,6 +135,7 @@ export function registerTaskRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   });
   app.patch('/api/workplan/milestones/:id', {
+    config: { access: ['workplan.manage'] },
     schema: { tags, summary: '修改或完成节点 / Edit or complete a milestone', params: IdParams, body: MilestoneChanges, response: withErrors({ 200: Loose }) },
     handler: async (request) => {
       const row = await updateMilestone(actingWith(request, deps, 'workplan.manage'), idOf(request.params), request.body as { title?: string; dueOn?: string; doneOn?: string | null });
@@ -133,6 +143,7 @@ export function registerTaskRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   });
   app.delete('/api/workplan/milestones/:id', {
+    config: { access: ['workplan.manage'] },
     schema: { tags, summary: '删除节点 / Delete a milestone', params: IdParams, response: withErrors({ 200: Ok }) },
     handler: async (request) => {
       await deleteMilestone(actingWith(request, deps, 'workplan.manage'), idOf(request.params));
@@ -141,6 +152,7 @@ export function registerTaskRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.post('/api/workplan/tasks/:id/reports', {
+    config: { access: ['workplan.report'] },
     schema: { tags, summary: '报送进展 / Report progress', params: IdParams, body: ReportBody, response: withErrors({ 200: Loose }) },
     handler: async (request) => {
       await createReport(actingWith(request, deps, 'workplan.report'), idOf(request.params), request.body as ReportInput);
@@ -149,6 +161,7 @@ export function registerTaskRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.post('/api/workplan/tasks/:id/remarks', {
+    config: { access: ['workplan.report', 'workplan.supervise'] },
     schema: {
       tags, summary: '督办提醒或批示意见 / Remind or comment', params: IdParams,
       body: Type.Object({ kind: Type.Union(REMARK_KINDS.map((k) => Type.Literal(k.code))), orgId: Id, text: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }),
@@ -162,6 +175,7 @@ export function registerTaskRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.put('/api/workplan/tasks/:id/evaluation', {
+    config: { access: ['workplan.supervise'] },
     schema: {
       tags, summary: '年终评价 / Year-end score', params: IdParams,
       body: Type.Object({ score: Type.Integer({ minimum: 0, maximum: 100 }), comment: NullableString({ maxLength: 1000 }) }, { additionalProperties: false }),
@@ -177,6 +191,7 @@ export function registerTaskRoutes(app: FastifyInstance, deps: AppDeps): void {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', async (request: FastifyRequest, payload: Readable) => readBody(request, payload, rule('workplan.maxAttachmentBytes')));
     scope.post('/api/workplan/tasks/:id/attachments', {
+      config: { access: ['workplan.report'] },
       preParsing: async (request) => {
         actingWith(request, deps, 'workplan.report');
       },
@@ -197,6 +212,7 @@ export function registerTaskRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.delete('/api/workplan/attachments/:id', {
+    config: { access: ['workplan.report'] },
     schema: { tags, summary: '删除未用于报送的附件 / Delete an attachment no report uses', params: IdParams, response: withErrors({ 200: Ok }) },
     handler: async (request) => {
       await deleteAttachment(actingWith(request, deps, 'workplan.report'), storage, idOf(request.params));
@@ -205,6 +221,7 @@ export function registerTaskRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get('/api/workplan/attachments/:id', {
+    config: { access: ['workplan.read'] },
     schema: { tags, summary: '下载附件 / Download an attachment', params: IdParams, querystring: Type.Object({}, { additionalProperties: false }), response: withErrors({ 200: Type.String({ description: 'the file' }) }) },
     handler: async (request, reply) => {
       const row = await findAttachment(actingWith(request, deps, 'workplan.read'), idOf(request.params));

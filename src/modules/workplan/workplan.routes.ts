@@ -52,6 +52,7 @@ export function registerWorkplanRoutes(app: FastifyInstance, deps: AppDeps): voi
   const idOf = (params: unknown) => (params as { id: number }).id;
 
   app.get('/api/workplan/meta', {
+    config: { access: ['workplan.read'] },
     schema: { tags, summary: '工作要点的枚举、数据指标与规则 / Labels, metrics and rules', querystring: NoQuery, response: withErrors({ 200: Loose }) },
     handler: async (request) => {
       actingWith(request, deps, 'workplan.read');
@@ -65,6 +66,7 @@ export function registerWorkplanRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   app.get('/api/workplan/plans', {
+    config: { access: ['workplan.read'] },
     schema: { tags, summary: '工作要点列表 / Plans in view', querystring: Type.Object({ year: Type.Optional(Year) }, { additionalProperties: false }), response: withErrors({ 200: Type.Object({ items: Type.Array(Loose) }) }) },
     handler: async (request) => ({ items: await listPlans(actingWith(request, deps, 'workplan.read'), request.query as { year?: number }) }),
   });
@@ -74,6 +76,7 @@ export function registerWorkplanRoutes(app: FastifyInstance, deps: AppDeps): voi
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', async (request: FastifyRequest, payload: Readable) => readBody(request, payload, rule('workplan.maxDocumentBytes')));
     scope.post('/api/workplan/plans/parse', {
+      config: { access: ['workplan.manage'] },
       preParsing: async (request) => {
         actingWith(request, deps, 'workplan.manage');
       },
@@ -98,6 +101,7 @@ export function registerWorkplanRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   app.post('/api/workplan/plans', {
+    config: { access: ['workplan.manage'] },
     schema: { tags, summary: '导入工作要点（确认后的识别结果）/ Create a plan from the confirmed parse', body: NewPlanBody, response: withErrors({ 200: Loose }) },
     handler: async (request) => {
       const ctx = actingWith(request, deps, 'workplan.manage');
@@ -108,11 +112,13 @@ export function registerWorkplanRoutes(app: FastifyInstance, deps: AppDeps): voi
 
   const BoardQuery = Type.Object({ sectionId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })) }, { additionalProperties: false });
   app.get('/api/workplan/plans/:id', {
+    config: { access: ['workplan.read'] },
     schema: { tags, summary: '工作要点看板 / The plan board', params: IdParams, querystring: BoardQuery, response: withErrors({ 200: Loose }) },
     handler: async (request) => planBoard(actingWith(request, deps, 'workplan.read'), idOf(request.params), request.query as { sectionId?: number }),
   });
 
   app.patch('/api/workplan/plans/:id', {
+    config: { access: ['workplan.manage'] },
     schema: { tags, summary: '归档或恢复工作要点 / Archive or reactivate', params: IdParams, body: Type.Object({ status: Type.Union([Type.Literal('active'), Type.Literal('archived')]) }, { additionalProperties: false }), response: withErrors({ 200: Loose }) },
     handler: async (request) => {
       const ctx = actingWith(request, deps, 'workplan.manage');
@@ -122,6 +128,7 @@ export function registerWorkplanRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   app.delete('/api/workplan/plans/:id', {
+    config: { access: ['workplan.manage'] },
     schema: { tags, summary: '删除误导入的工作要点（尚无报送时）/ Delete a plan nobody has reported on', params: IdParams, response: withErrors({ 200: Type.Object({ deleted: Type.Boolean() }) }) },
     handler: async (request) => {
       await deletePlan(actingWith(request, deps, 'workplan.manage'), idOf(request.params));
@@ -130,6 +137,7 @@ export function registerWorkplanRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   app.patch('/api/workplan/sections/:id', {
+    config: { access: ['workplan.manage'] },
     schema: { tags, summary: '设置板块权重 / Set a section\'s weight', params: IdParams, body: Type.Object({ weight: Type.Number({ minimum: 0, maximum: 100 }) }, { additionalProperties: false }), response: withErrors({ 200: Type.Object({ ok: Type.Boolean() }) }) },
     handler: async (request) => {
       await updateSection(actingWith(request, deps, 'workplan.manage'), idOf(request.params), request.body as { weight: number });
@@ -138,11 +146,13 @@ export function registerWorkplanRoutes(app: FastifyInstance, deps: AppDeps): voi
   });
 
   app.get('/api/workplan/plans/:id/supervision', {
+    config: { access: ['workplan.read'] },
     schema: { tags, summary: '督办：滞后、逾期、未报送 / Lagging, overdue and silent tasks', params: IdParams, querystring: NoQuery, response: withErrors({ 200: Loose }) },
     handler: async (request) => planSupervision(actingWith(request, deps, 'workplan.read'), idOf(request.params), request.auth!.permissions),
   });
 
   app.get('/api/workplan/plans/:id/ledger.xlsx', {
+    config: { access: ['workplan.read'] },
     schema: { tags, summary: '导出工作台账 / Export the Excel ledger', params: IdParams, querystring: NoQuery, response: withErrors({ 200: Type.String({ description: 'xlsx workbook' }) }) },
     handler: async (request, reply) => {
       const { buffer, fileName } = await planLedger(actingWith(request, deps, 'workplan.read'), idOf(request.params));
@@ -154,14 +164,17 @@ export function registerWorkplanRoutes(app: FastifyInstance, deps: AppDeps): voi
   const DepartmentQuery = Type.Object({ orgId: Type.Integer({ minimum: 1, maximum: 2147483647 }) }, { additionalProperties: false });
   const Department = Type.Object({ id: Type.Integer(), orgId: Type.Integer(), name: Type.String(), position: Type.Integer(), active: Type.Boolean() });
   app.get('/api/workplan/departments', {
+    config: { access: ['workplan.read'] },
     schema: { tags, summary: '团委的部门 / A committee\'s departments', querystring: DepartmentQuery, response: withErrors({ 200: Type.Object({ items: Type.Array(Department) }) }) },
     handler: async (request) => ({ items: await listDepartments(actingWith(request, deps, 'workplan.read'), (request.query as { orgId: number }).orgId) }),
   });
   app.post('/api/workplan/departments', {
+    config: { access: ['workplan.manage'] },
     schema: { tags, summary: '新增部门 / Add a department', body: Type.Object({ orgId: Type.Integer({ minimum: 1, maximum: 2147483647 }), name: Type.String({ minLength: 1, maxLength: 50 }) }, { additionalProperties: false }), response: withErrors({ 200: Department }) },
     handler: async (request) => createDepartment(actingWith(request, deps, 'workplan.manage'), request.body as { orgId: number; name: string }),
   });
   app.patch('/api/workplan/departments/:id', {
+    config: { access: ['workplan.manage'] },
     schema: {
       tags, summary: '修改、排序或停用部门 / Rename, reorder or deactivate', params: IdParams,
       body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })), position: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })), active: Type.Optional(Type.Boolean()) }, { additionalProperties: false, minProperties: 1 }),

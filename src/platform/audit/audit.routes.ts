@@ -24,6 +24,7 @@ const AuditItem = Type.Object({
 /** 审计日志 list: the entries about organizations in the viewer's scope, newest first. */
 export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/api/audit', {
+    config: { access: ['audit.read'] },
     schema: {
       tags: ['audit'], summary: '审计日志 / Audit log', querystring: AuditQuery,
       response: withErrors({ 200: Type.Object({ items: Type.Array(AuditItem), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) }),

@@ -14,6 +14,7 @@ import { registerRuleRoutes } from '../rules/rules.routes.ts';
 import { isDatabaseUp } from '../db/connect.ts';
 import { registerAuthentication } from '../../modules/accounts/auth.plugin.ts';
 import { registerAuthRoutes } from '../../modules/accounts/auth.routes.ts';
+import { enforceRouteAccess, type RouteAccess } from '../../modules/accounts/route-access.ts';
 import { registerRegionRoutes } from '../../modules/org/meta.routes.ts';
 import { registerOrgRoutes } from '../../modules/org/org.routes.ts';
 import { registerMemberRoutes } from '../../modules/members/member.routes.ts';
@@ -35,7 +36,10 @@ import { ErrorResponse } from './schemas.ts';
 import { validatorCompiler } from './validation.ts';
 
 /** A registered route, as the meta tests see it. */
-export type RouteSummary = { method: string; url: string; schema?: { body?: unknown; querystring?: unknown; params?: unknown; response?: Record<string, unknown>; hide?: boolean } };
+export type RouteSummary = {
+  method: string; url: string; access?: RouteAccess;
+  schema?: { body?: unknown; querystring?: unknown; params?: unknown; response?: Record<string, unknown>; hide?: boolean };
+};
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -62,7 +66,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const routes: RouteSummary[] = [];
   app.decorate('routeList', routes);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, schema: route.schema as RouteSummary['schema'] });
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url, access: (route.config as { access?: RouteAccess } | undefined)?.access, schema: route.schema as RouteSummary['schema'] });
+    }
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(handleError);
@@ -96,6 +102,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
   registerAuthentication(app, deps);
+  enforceRouteAccess(app);
   app.get('/healthz', {
     schema: { tags: ['system'], summary: '健康检查 / Health', response: { 200: Type.Object({ status: Type.String() }), 503: Type.Ref('ErrorResponse') } },
     handler: async (request, reply) => {

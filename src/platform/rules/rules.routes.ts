@@ -14,6 +14,7 @@ const RuleItem = Type.Object({
 /** 规则参数: every rule number with its source; the province may set its own values. */
 export function registerRuleRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/api/rules', {
+    config: { access: ['rules.read'] },
     schema: {
       tags: ['rules'], summary: '规则参数 / Rule numbers', querystring: Type.Object({}, { additionalProperties: false }),
       response: withErrors({ 200: Type.Object({ items: Type.Array(RuleItem) }) }),
@@ -25,6 +26,7 @@ export function registerRuleRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.put('/api/rules/:key', {
+    config: { access: ['rules.manage'] },
     schema: {
       tags: ['rules'], summary: '调整规则参数 / Set a rule number',
       params: Type.Object({ key: Type.String({ maxLength: 60 }) }, { additionalProperties: false }),

@@ -44,6 +44,7 @@ export function registerMemberImportRoutes(app: FastifyInstance, deps: AppDeps):
   const tags = ['members'];
 
   app.get('/api/members/import-template.xlsx', {
+    config: { access: ['member.import'] },
     schema: { tags, summary: '下载团员导入模板 / Download the member import template', querystring: NoQuery, response: withErrors({ 200: Type.String({ description: 'xlsx workbook' }) }) },
     handler: async (request, reply) => {
       actingWith(request, deps, 'member.import');
@@ -73,6 +74,7 @@ export function registerMemberImportRoutes(app: FastifyInstance, deps: AppDeps):
     });
 
     scope.post('/api/members/imports', {
+      config: { access: ['member.import'] },
       // Permission first: a caller who may not import never gets a byte stored.
       preParsing: async (request) => {
         actingWith(request, deps, 'member.import');
@@ -94,6 +96,7 @@ export function registerMemberImportRoutes(app: FastifyInstance, deps: AppDeps):
   });
 
   app.get('/api/members/imports/:jobId', {
+    config: { access: ['member.import'] },
     schema: { tags, summary: '导入进度与结果 / Import progress and result', params: JobParams, response: withErrors({ 200: Type.Ref('MemberImportJob') }) },
     handler: async (request, reply) => {
       const ctx = actingWith(request, deps, 'member.import');
@@ -105,6 +108,7 @@ export function registerMemberImportRoutes(app: FastifyInstance, deps: AppDeps):
   });
 
   app.get('/api/members/imports/:jobId/errors.xlsx', {
+    config: { access: ['member.import'] },
     schema: { tags, summary: '下载错误清单（含原始数据，记入审计）/ Download the error workbook (audited)', params: JobParams, response: withErrors({ 200: Type.String({ description: 'xlsx workbook' }) }) },
     handler: async (request, reply) => {
       const ctx = actingWith(request, deps, 'member.import');

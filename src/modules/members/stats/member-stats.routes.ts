@@ -20,6 +20,7 @@ const WeakQuery = Type.Object({
 export function registerMemberStatsRoutes(app: FastifyInstance, deps: AppDeps): void {
   const tags = ['members'];
   app.get('/api/members/stats', {
+    config: { access: ['member.read'] },
     schema: {
       tags, summary: '团员统计（本级及直属下级）/ Member statistics of an organization and its children',
       querystring: Type.Object({ orgId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
@@ -36,6 +37,7 @@ export function registerMemberStatsRoutes(app: FastifyInstance, deps: AppDeps): 
   });
 
   app.get('/api/members/stats/weak-branches', {
+    config: { access: ['member.read'] },
     schema: {
       tags, summary: '空心团支部 / 无团干团支部 / Hollow branches and branches without a cadre', querystring: WeakQuery,
       response: withErrors({ 200: Type.Object({
