@@ -22,7 +22,8 @@ export function registerServeCommand(program: Command, config: AppConfig): void 
         await seedDemoActivity(runtime.db, runtime);
         printLogins(logins, config.demoPassword !== null);
       }
-      const app = await buildApp({ ...runtime, logger: { level: config.logLevel } });
+      const apiDocs = config.apiDocs ?? options.demo === true;
+      const app = await buildApp({ ...runtime, logger: { level: config.logLevel }, apiDocs });
       // Rule changes made through another node (or taking effect at midnight) arrive within a minute.
       setInterval(() => void loadRuleOverrides(runtime.db).catch(() => undefined), 60_000).unref();
       // Transfers past their expiry close within the hour; every node may run it, the update is guarded.
@@ -39,6 +40,6 @@ export function registerServeCommand(program: Command, config: AppConfig): void 
       const address = await app.listen({ port: config.port, host: config.host });
       const engine = runtime.db.engine === 'sqlite' ? `SQLite (${config.dataDir})` : 'PostgreSQL';
       console.log(`\n团务 Tuanwu 已启动 / is running: ${address.replace('0.0.0.0', 'localhost')}  数据库 / database: ${engine}`);
-      console.log(`接口文档 / API docs: ${address.replace('0.0.0.0', 'localhost')}/docs\n`);
+      if (apiDocs) console.log(`接口文档 / API docs: ${address.replace('0.0.0.0', 'localhost')}/docs\n`);
     });
 }

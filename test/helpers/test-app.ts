@@ -27,7 +27,7 @@ export async function createTestApp(): Promise<TestApp> {
   const testDb = await createTestDb();
   await seedDemoProvince(testDb.db, testDb, DEMO_PASSWORD);
   const config = { ...loadConfig({}), dataDir: '/nonexistent', webDistDir: '/nonexistent' };
-  const app = await buildApp({ db: testDb.db, cipher: testDb.cipher, blindIndex: testDb.blindIndex, auditKey: testDb.auditKey, config });
+  const app = await buildApp({ db: testDb.db, cipher: testDb.cipher, blindIndex: testDb.blindIndex, auditKey: testDb.auditKey, config, apiDocs: true });
   const login = async (username: string, password = DEMO_PASSWORD): Promise<Client> => {
     const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
     if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);

@@ -67,6 +67,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (request, reply) => {
       await logout(deps, requireSession(request), requestActor(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      // Nothing of the session stays in this browser's cache or storage (DOMAIN §12 DB-16).
+      reply.header('clear-site-data', '"cache", "storage"');
       return reply.status(204).send();
     },
   });

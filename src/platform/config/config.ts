@@ -19,6 +19,11 @@ export type AppConfig = {
   webDistDir: string;
   /** Uploaded and generated files (local FileStorage); default `<dataDir>/files`. */
   filesDir: string;
+  /**
+   * Serve the interactive API documentation at /docs: true or false when TUANWU_API_DOCS says so,
+   * null to leave it to the command (on for the demo, off for a production start; DOMAIN §12 AS-30).
+   */
+  apiDocs: boolean | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -34,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.TUANWU_LOG_LEVEL ?? 'info',
     webDistDir: path.resolve(env.TUANWU_WEB_DIST ?? path.join(import.meta.dirname, '../../../web/dist')),
     filesDir: path.resolve(env.TUANWU_FILES_DIR ?? path.join(dataDir, 'files')),
+    apiDocs: env.TUANWU_API_DOCS === 'true' ? true : env.TUANWU_API_DOCS === 'false' ? false : null,
   };
 }
 

@@ -50,11 +50,13 @@ declare module 'fastify' {
 export type BuildAppOptions = AppDeps & {
   /** Pino logger options, or false for silence (tests). */
   logger?: boolean | object;
+  /** Serve the API documentation at /docs (the route table is documented either way). */
+  apiDocs?: boolean;
 };
 
 /** The whole HTTP application: API, OpenAPI docs and the web app, on one Fastify instance. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const { logger = false, ...deps } = options;
+  const { logger = false, apiDocs = false, ...deps } = options;
   const app = Fastify({
     logger,
     genReqId: () => crypto.randomUUID(),
@@ -88,6 +90,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         upgradeInsecureRequests: null,
       },
     },
+    // One year, subdomains included (DOMAIN §12 AS-24); browsers heed it only over TLS.
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  // API answers carry personal data; no browser or proxy keeps a copy unless a route says otherwise (AS-25, DB-16).
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   await app.register(fastifyRateLimit, {
     global: false,
@@ -99,7 +108,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tuanwu_sid' } } },
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  if (apiDocs) await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
   registerAuthentication(app, deps);
   enforceRouteAccess(app);
