@@ -3,6 +3,7 @@ import { verifyAuditChain } from '../platform/audit/audit-log.ts';
 import type { AppConfig } from '../platform/config/config.ts';
 import { openRuntime, prepareDatabase } from '../platform/runtime.ts';
 import { expireTransfers } from '../modules/transfers/expire-transfers.ts';
+import { grantAppRole } from '../platform/db/app-role-grants.ts';
 
 export function registerMaintenanceCommands(program: Command, config: AppConfig): void {
   program
@@ -13,6 +14,22 @@ export function registerMaintenanceCommands(program: Command, config: AppConfig)
       const applied = await prepareDatabase(runtime);
       console.log(applied.length ? `已执行 / applied: ${applied.join(', ')}` : '数据库已是最新 / already up to date');
       await runtime.db.destroy();
+    });
+
+  program
+    .command('grant-app-role')
+    .description('PostgreSQL：授予应用账号读写权限，审计日志仅可查询和追加（以属主账号执行）/ PostgreSQL: grant the application role its rights, the audit log read and append only (run as the owner)')
+    .argument('<role>', '应用使用的数据库账号 / the role the application connects as')
+    .action(async (role: string) => {
+      const runtime = openRuntime(config);
+      try {
+        if (runtime.db.engine !== 'postgres') throw new Error('仅适用于 PostgreSQL / PostgreSQL only');
+        await prepareDatabase(runtime);
+        await grantAppRole(runtime.db, role);
+        console.log(`已授权 / granted: ${role}（audit_log: select, insert）`);
+      } finally {
+        await runtime.db.destroy();
+      }
     });
 
   const audit = program.command('audit').description('审计日志 / audit log');

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuditLogRow, Database } from '../db/schema.ts';
+import { AppError } from '../http/app-error.ts';
 
 /** Who does something, as recorded in the audit log. */
 export type Actor = {
@@ -38,6 +39,15 @@ const GENESIS = '0'.repeat(64);
  * the write and its audit record commit or fail together (fail closed).
  */
 export async function appendAudit(trx: Kysely<Database>, auditKey: Buffer, actor: Actor, entry: AuditEntry): Promise<void> {
+  try {
+    await extendChain(trx, auditKey, actor, entry);
+  } catch (error) {
+    // Fail closed (DOMAIN §12 DB-10): the caller's transaction rolls back and the client is told to retry later.
+    throw new AppError('SERVICE_UNAVAILABLE', { message: { zh: '审计记录无法写入，操作未执行，请稍后再试', en: 'The audit record could not be written, so nothing was done; try again later' }, cause: error });
+  }
+}
+
+async function extendChain(trx: Kysely<Database>, auditKey: Buffer, actor: Actor, entry: AuditEntry): Promise<void> {
   // The UPDATE takes the head row's lock on PostgreSQL, serializing chain extension.
   const head = await trx
     .updateTable('audit_head')

@@ -54,10 +54,11 @@ export class AppError extends Error {
 
   constructor(
     code: ErrorCode,
-    options: { message?: Bilingual; fields?: FieldError[]; extra?: Record<string, unknown> } = {},
+    options: { message?: Bilingual; fields?: FieldError[]; extra?: Record<string, unknown>; cause?: unknown } = {},
   ) {
     const bilingual = options.message ?? defaultMessages[code];
-    super(bilingual.en);
+    // The cause is for the server log only; error bodies never carry it.
+    super(bilingual.en, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.bilingual = bilingual;
