@@ -252,6 +252,9 @@ describe('admission and evaluation pages in the browser', () => {
     const own = table.locator('.tw-stat-total');
     expect(await own.textContent()).toContain('共青团武侯区委');
     expect(await own.textContent()).toContain('300');
+    // The county's own plan is set from above: the server marks only its children's rows as its to plan.
+    await table.getByRole('button', { name: '下达计划' }).first().waitFor();
+    expect(await own.getByRole('button').count()).toBe(0);
 
     // More than the county holds is refused on the field; within it, the quota is set.
     const streetRow = table.locator(`tr[data-row-key="${street.id}"]`);
@@ -364,7 +367,10 @@ describe('admission and evaluation pages in the browser', () => {
     await drawer.locator('.ant-tag', { hasText: '已审批' }).waitFor();
     const decided = await server.database.db.selectFrom('evaluation_cycle').select(['status', 'decided_by']).where('id', '=', cycle.id).executeTakeFirstOrThrow();
     expect(decided).toEqual({ status: 'approved', decided_by: 'wuhou_admin' });
+    // The success message sits over the drawer's close button while it shows: it goes first.
+    await expect.poll(() => county.locator('.ant-message-notice').count(), { timeout: 15_000 }).toBe(0);
     await drawer.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'detached' });
 
     // The progress counts the approved cycle; the deferred member is among the branch's members not registered.
     await county.getByRole('tab', { name: '进度' }).click();
@@ -373,9 +379,52 @@ describe('admission and evaluation pages in the browser', () => {
     await shoot(county, 'evaluation-04-progress', true);
     await county.goto(`${server.url}/evaluations?org=${branchId}`);
     await county.getByRole('tab', { name: '未注册团员' }).click();
-    await county.locator('.ant-table-row', { hasText: evaluated.at(-2)! }).waitFor();
+    const deferredRow = county.locator('.ant-table-row', { hasText: evaluated.at(-2)! });
+    await deferredRow.waitFor();
+    // Each member with the reason the server gives; the deferred one with the date the deferral ends.
+    const deferUntil = await server.database.db
+      .selectFrom('evaluation_entry')
+      .innerJoin('member', 'member.id', 'evaluation_entry.member_id')
+      .select('evaluation_entry.defer_until')
+      .where('evaluation_entry.cycle_id', '=', cycle.id)
+      .where('member.name', '=', evaluated.at(-2)!)
+      .executeTakeFirstOrThrow();
+    expect(await deferredRow.textContent()).toContain(`暂缓注册至${deferUntil.defer_until!.slice(0, 10)}`);
+    await shoot(county, 'evaluation-05-unregistered');
     const actions = await server.database.db.selectFrom('audit_log').select('action').where('action', 'like', 'evaluation.%').execute();
     expect(new Set(actions.map((a) => a.action))).toEqual(new Set(['evaluation.open', 'evaluation.meeting', 'evaluation.entries', 'evaluation.submit', 'evaluation.approve']));
     await county.context().close();
   }, 180_000);
+
+  it('shows the 团青比 figures the server sends when an approval would pass a school’s cap, and approves nothing on cancel', async () => {
+    const db = server.database.db;
+    // The demo's applicant awaiting approval is in a community branch: it counts as a senior high school here, with few young people.
+    const applicant = await db.selectFrom('applicant').select(['id', 'name', 'org_id']).where('status', '=', 'in_progress').where('step', '=', 8).orderBy('id').executeTakeFirstOrThrow();
+    const branch = await db.selectFrom('organization').select(['id', 'name', 'path', 'industry_category']).where('id', '=', applicant.org_id).executeTakeFirstOrThrow();
+    await db.updateTable('organization').set({ industry_category: 'senior_high' }).where('id', '=', branch.id).execute();
+    await db.insertInto('youth_count').values({ org_id: branch.id, org_path: branch.path, stage: 'senior_high', youth: 10, updated_by: 'test', updated_at: new Date().toISOString() }).execute();
+    try {
+      const members = await db.selectFrom('member').select((eb) => eb.fn.countAll<number>().as('n')).where('org_path', 'like', `${branch.path}%`).where('is_active', '=', 1).executeTakeFirstOrThrow();
+      const count = Number(members.n) + 1;
+      const page = await signIn(browser, server.url, 'wuhou_admin');
+      await openAdmission(page);
+      const drawer = await openApplicant(page, applicant.name);
+      const approval = drawer.locator('form', { has: page.getByRole('button', { name: '批准入团' }) });
+      await pickDate(approval, '审批日期', todayInChina());
+      await approval.getByRole('button', { name: '批准入团' }).click();
+      const warning = page.locator('.ant-modal-confirm', { hasText: '团青比将超过上限' });
+      await warning.waitFor();
+      expect(await warning.textContent()).toContain(
+        `批准后，${branch.name}普通高中学段的团青比将为${((count * 100) / 10).toFixed(1)}%（含本次批准，团员${count}名、青年10名），超过上限`,
+      );
+      await shoot(page, 'admission-10-ratio-warning');
+      await warning.getByRole('button', { name: /取\s*消/ }).click();
+      await warning.waitFor({ state: 'detached' });
+      expect((await db.selectFrom('applicant').select('status').where('id', '=', applicant.id).executeTakeFirstOrThrow()).status).toBe('in_progress');
+      await page.context().close();
+    } finally {
+      await db.deleteFrom('youth_count').where('org_id', '=', branch.id).where('stage', '=', 'senior_high').execute();
+      await db.updateTable('organization').set({ industry_category: branch.industry_category }).where('id', '=', branch.id).execute();
+    }
+  }, 120_000);
 });

@@ -197,6 +197,9 @@ describe('transfers page in the browser', () => {
     const started = drawerOf(secretary);
     await started.getByText(`转接详情：${member.name}`).waitFor();
     await started.getByText('正在等待武侯区红牌楼街道团工委审批').waitFor();
+    // The branch applied and may withdraw; the stage is the street committee's, so nothing to decide here.
+    await started.getByRole('button', { name: /^撤\s*回$/ }).waitFor();
+    expect(await started.getByRole('button', { name: /^(同\s*意|退\s*回|申\s*诉)$/ }).count()).toBe(0);
     await secretary.context().close();
 
     const transfer = await db().selectFrom('transfer').selectAll().where('member_id', '=', member.id).executeTakeFirstOrThrow();
@@ -216,15 +219,22 @@ describe('transfers page in the browser', () => {
     await county.waitForURL((url) => url.pathname === '/transfers' && url.searchParams.get('box') === 'todo');
     await county.getByRole('tab', { name: new RegExp(`待我审批\\s*${waiting}`), selected: true }).waitFor();
     await rowOf(county, member.name).waitFor();
-    expect(await rowOf(county, member.name).textContent()).toContain('第2/4环节：转出团支部的上级团组织');
+    const row = await rowOf(county, member.name).textContent();
+    expect(row).toContain('第2/4环节：转出团支部的上级团组织');
+    // Both branches read with the organization above them: branch names repeat across the province.
+    expect(row).toContain(`（武侯区红牌楼街道团工委）`);
+    expect(row).toContain(targetLabel);
     await shoot(county, 'transfers-01-todo-list');
 
     // The street committee has no account: the county decides on its behalf.
     const drawer = await openTransfer(county, member.name);
     await drawer.getByRole('button', { name: /^退\s*回$/ }).waitFor();
+    // Exactly what the server opens to the county: the stage's decisions, and 撤回 for the sending side; no 申诉 before a return.
+    expect(await drawer.locator('.ant-btn').filter({ hasText: /^(同\s*意|退\s*回|撤\s*回|申\s*诉)$/ }).allTextContents()).toEqual(['同 意', '退 回', '撤 回']);
+    expect(await drawer.getByRole('region', { name: '转接信息' }).textContent()).toContain(targetLabel);
     await shoot(county, 'transfers-04-detail-midway');
     await approve(county, drawer, member.name);
-    await drawer.getByText(`正在等待${target.name}审批`).waitFor();
+    await drawer.getByText(`正在等待${targetLabel}审批`).waitFor();
     const countyDecision = drawer.locator('.ant-timeline-item', { hasText: '武侯区红牌楼街道团工委' }).filter({ hasText: '同意' });
     await countyDecision.getByText('代审批').waitFor();
     expect(await countyDecision.textContent()).toContain('wuhou_admin');
@@ -248,7 +258,7 @@ describe('transfers page in the browser', () => {
     await provinceDrawer.getByText('正在等待郫都区红牌楼街道团工委审批').waitFor();
     await approve(province, provinceDrawer, member.name);
 
-    await provinceDrawer.getByText(`接转成功：${member.name}的组织关系已转入${target.name}。`).waitFor();
+    await provinceDrawer.getByText(`接转成功：${member.name}的组织关系已转入${targetLabel}。`).waitFor();
     await provinceDrawer.locator('.ant-drawer-title').getByText('接转成功').waitFor();
     const chain = provinceDrawer.getByRole('region', { name: '审批环节' });
     await expect.poll(() => chain.locator('.ant-steps-item-finish').count()).toBe(4);

@@ -55,6 +55,7 @@ export const transfersEnUS: Record<keyof typeof transfersZhCN, string> = {
   'transfer.to': 'To',
   'transfer.outsideTo': 'Outside the province: {place}',
   'transfer.withDetail': '{name} ({detail})',
+  'transfer.parentOf': ' ({parent})',
   'transfer.stage.position': 'Stage {index} of {total}: {stage}',
   'transfer.stage.allDone': 'All {count} stages approved',
   'transfer.overdue': 'Late',

@@ -11,6 +11,7 @@ import { useAdmissionMeta } from '../hooks/useAdmissionMeta';
 import { useBranchMembers } from '../hooks/useBranchMembers';
 import type { AdmissionRules, ApplicantDetail, StepNo } from '../types/admission';
 import { lastStepDate } from '../utils/last-step-date';
+import { ratioWarningOf } from '../utils/ratio-warning';
 import { STEP_FIELD_NAMES, STEP_FORM_FIELDS, stepRequest, type StepFormValues } from '../utils/step-request';
 import { BranchMemberSelect } from './BranchMemberSelect';
 import { VoteFields } from './VoteFields';
@@ -35,7 +36,7 @@ export function NextStepForm({ applicant, step, rules, onDone }: Props) {
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<StepFormValues>();
   const applyErrors = useApiFieldErrors();
-  const { stepName } = useAdmissionMeta();
+  const { stepName, stage } = useAdmissionMeta();
   // The message keys exist for the ten steps; the server never offers another.
   const stepNo = step as StepNo;
   const needsMembers = step === 4 || step === 7 || step === 8;
@@ -60,9 +61,22 @@ export function NextStepForm({ applicant, step, rules, onDone }: Props) {
       onDone(updated);
     } catch (err) {
       if (isApiError(err) && err.code === 'ADMISSION_RATIO_WARNING') {
+        // The figures come with the warning; the server's sentence stands in should they not.
+        const ratio = ratioWarningOf(err);
         modal.confirm({
           title: t('admission.ratio.warningTitle'),
-          content: lang === 'en-US' ? err.messageEn : err.messageZh,
+          content: ratio
+            ? t('admission.ratio.warning', {
+                org: ratio.orgName,
+                stage: stage(ratio.stage),
+                percent: ratio.percent.toFixed(1),
+                cap: ratio.capPercent,
+                members: ratio.members,
+                youth: ratio.youth,
+              })
+            : lang === 'en-US'
+              ? err.messageEn
+              : err.messageZh,
           okText: t('admission.ratio.confirm'),
           cancelText: t('common.cancel'),
           onOk: () => send(values, true),

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Flex, Skeleton, Statistic, Typography } from 'antd';
 import { useT } from '../../../i18n';
-import { useCan, useCurrentPost } from '../../auth/hooks/useSession';
 import { useErrorMessage } from '../../common/hooks/useErrorMessage';
 import type { DevelopmentPlan, PlanRow } from '../types/admission';
 import { percentOf } from '../utils/percent';
@@ -22,15 +21,9 @@ type Dialog = { kind: 'quota' | 'range'; row: PlanRow } | null;
 /** 发展计划: the year's quota and 团员编号 of the selection and its children, issued from here downwards. */
 export function PlanPanel({ plan, year, onYearChange, onDrill }: Props) {
   const t = useT();
-  const can = useCan();
-  const post = useCurrentPost();
   const errorMessage = useErrorMessage();
   const [dialog, setDialog] = useState<Dialog>(null);
   const data = plan.data?.year === year ? plan.data : null;
-
-  // Plans are set from above: a post plans its children, and its own organization only at the province's root.
-  const canPlan = (row: PlanRow) =>
-    can('admission.plan') && !!data && (row.orgId !== data.org.orgId || row.orgId !== post?.orgId || post.scope === 'all');
 
   const card = (key: string, title: string, value: string | number, note: string) => (
     <Card key={key} size="small" className="tw-stat-card" style={{ flex: '1 1 160px' }}>
@@ -89,7 +82,6 @@ export function PlanPanel({ plan, year, onYearChange, onDrill }: Props) {
           <PlanTable
             plan={data}
             loading={plan.loading}
-            canPlan={canPlan}
             onQuota={(row) => setDialog({ kind: 'quota', row })}
             onRange={(row) => setDialog({ kind: 'range', row })}
             onDrill={onDrill}

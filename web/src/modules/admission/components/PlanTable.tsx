@@ -8,15 +8,13 @@ import { percentOf } from '../utils/percent';
 type Props = {
   plan: DevelopmentPlan;
   loading: boolean;
-  /** Whether the post may set this row's quota and numbers: only a committee above the organization may. */
-  canPlan: (row: PlanRow) => boolean;
   onQuota: (row: PlanRow) => void;
   onRange: (row: PlanRow) => void;
   onDrill: (orgId: number) => void;
 };
 
 /** The organization first, then each direct child: quota and admissions, then the 团员编号 held and used. */
-export function PlanTable({ plan, loading, canPlan, onQuota, onRange, onDrill }: Props) {
+export function PlanTable({ plan, loading, onQuota, onRange, onDrill }: Props) {
   const t = useT();
   const none = t('common.none');
   const isTotal = (row: PlanRow) => row.orgId === plan.org.orgId;
@@ -73,8 +71,9 @@ export function PlanTable({ plan, loading, canPlan, onQuota, onRange, onDrill }:
       title: t('member.col.actions'),
       fixed: 'end',
       width: 152,
+      // The server says on which rows the post may plan: a committee above the organization, or the province at the root.
       render: (_, row) =>
-        canPlan(row) ? (
+        row.mayPlan ? (
           <Space size={0}>
             <Button type="link" size="small" onClick={() => onQuota(row)}>
               {t('admission.quota.open')}
@@ -89,7 +88,7 @@ export function PlanTable({ plan, loading, canPlan, onQuota, onRange, onDrill }:
 
   const rows = [plan.org, ...plan.children];
   // A post that may plan none of the rows gets no empty action column.
-  const shown = rows.some(canPlan) ? columns : columns.filter((column) => column.key !== 'actions');
+  const shown = rows.some((row) => row.mayPlan) ? columns : columns.filter((column) => column.key !== 'actions');
 
   return (
     <Table<PlanRow>

@@ -146,8 +146,11 @@ export type StepInput = {
 
 export type NoticeInput = { kind: string; startOn: string; endOn: string; objections?: string | null; objectionsResolved?: boolean };
 
-/** What ADMISSION_RATIO_WARNING carries: the 团青比 the approval would reach. */
-export type RatioWarning = { orgName: string; percent: number; capPercent: number };
+/**
+ * What ADMISSION_RATIO_WARNING carries in `ratio`: the 团青比 of the school stage the approval would
+ * reach, at the nearest organization with a youth count, the new member counted.
+ */
+export type RatioWarning = { orgId: number; orgName: string; stage: string; members: number; youth: number; percent: number; capPercent: number };
 
 /** One organization's 发展计划 and 团员编号 ranges for a year. */
 export type PlanRow = {
@@ -161,6 +164,8 @@ export type PlanRow = {
   numbers: number;
   numbersUsed: number;
   numbersDelegated: number;
+  /** Whether the caller may set this organization's quota and number ranges (a committee above it, or the province at the root). */
+  mayPlan: boolean;
 };
 
 export type DevelopmentPlan = { year: number; org: PlanRow; children: PlanRow[] };

@@ -20,6 +20,8 @@ export type EvaluationMeta = {
   grades: EvaluationEnum[];
   registrations: EvaluationEnum[];
   statuses: EvaluationEnum[];
+  /** Why a member is not registered for the year, for the 未注册团员 list. */
+  unregisteredReasons: EvaluationEnum[];
   rules: EvaluationRules;
 };
 
@@ -63,7 +65,18 @@ export type EntryInput = {
   correctionMonths?: number | null;
 };
 
-export type UnregisteredMember = { id: number; name: string; orgId: number; orgName: string };
+/** no_cycle, not_in_cycle, in_progress, awaiting_approval, deferred, not_decided (labels in the meta). */
+export type UnregisteredReason = string;
+
+export type UnregisteredMember = {
+  id: number;
+  name: string;
+  orgId: number;
+  orgName: string;
+  reason: UnregisteredReason;
+  /** Until when registration is deferred; set for 'deferred' only. */
+  deferUntil: string | null;
+};
 
 /** 注册与评议进度 of one organization's subtree: cycles by status, and the approved cycles' outcomes. */
 export type ProgressRow = {

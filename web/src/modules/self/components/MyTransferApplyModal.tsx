@@ -7,6 +7,7 @@ import { TARGET_FIELDS, TransferTargetFields, type TransferTargetValues } from '
 import { useTransferMeta } from '../../transfers/hooks/useTransferMeta';
 import { targetInput } from '../../transfers/utils/target-input';
 import { applyMyTransfer } from '../api/my-transfers-api';
+import { currentOrgName } from '../../transfers/utils/placed-name';
 
 type Props = { onClose: () => void; onApplied: () => void };
 
@@ -29,7 +30,7 @@ export function MyTransferApplyModal({ onClose, onApplied }: Props) {
     setRefusal(null);
     try {
       const transfer = await applyMyTransfer(targetInput(values, isSpecial));
-      message.success(t('me.transfer.applied', { org: transfer.currentOrg?.name ?? '' }));
+      message.success(t('me.transfer.applied', { org: currentOrgName(t, transfer) }));
       onApplied();
     } catch (err) {
       setRefusal(applyErrors(form, err, TARGET_FIELDS));

@@ -59,7 +59,7 @@ export function MyTransferCard() {
                 <TransferRoute transfer={current} />
               </Space>
               <TransferNextStep transfer={current} />
-              {mayApply && <TransferActions transfer={current} mayDecide={false} mayApply onMove={setMove} />}
+              <TransferActions can={current.can} onMove={setMove} />
               <TransferChain transfer={current} />
               <Collapse
                 size="small"

@@ -7,6 +7,7 @@ import { OrgTreeSelect } from '../../org/components/OrgTreeSelect';
 import { startIncomingTransfer } from '../api/transfer-api';
 import { useTransferMeta } from '../hooks/useTransferMeta';
 import type { TransferDetail } from '../types/transfer';
+import { currentOrgName } from '../utils/placed-name';
 
 type Values = { idNumber?: string; name?: string; toOrgId?: number; reason?: string; reasonText?: string };
 
@@ -46,7 +47,7 @@ export function IncomingTransferModal({ onClose, onStarted }: Props) {
         reasonText: values.reasonText?.trim() || null,
       });
       message.success(
-        t('transfer.start.done', { name: transfer.memberName, org: transfer.currentOrg?.name ?? t('common.none') }),
+        t('transfer.start.done', { name: transfer.memberName, org: currentOrgName(t, transfer) || t('common.none') }),
       );
       onStarted(transfer);
     } catch (err) {

@@ -2,6 +2,7 @@ import { Flex, Typography } from 'antd';
 import { useT } from '../../../i18n';
 import { useTransferMeta } from '../hooks/useTransferMeta';
 import type { Transfer } from '../types/transfer';
+import { currentOrgName } from '../utils/placed-name';
 import { StageBar } from './StageBar';
 
 /**
@@ -26,7 +27,7 @@ export function StageProgress({ transfer }: { transfer: Transfer }) {
       </Typography.Text>
       {transfer.currentOrg && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {transfer.currentOrg.name}
+          {currentOrgName(t, transfer)}
         </Typography.Text>
       )}
     </Flex>

@@ -9,6 +9,7 @@ import type { TransferDetail } from '../types/transfer';
 import { targetInput } from '../utils/target-input';
 import { MemberPicker } from './MemberPicker';
 import { TARGET_FIELDS, TransferTargetFields, type TransferTargetValues } from './TransferTargetFields';
+import { currentOrgName } from '../utils/placed-name';
 
 type Values = TransferTargetValues & { memberId?: number };
 
@@ -43,7 +44,7 @@ export function StartTransferModal({ onClose, onStarted }: Props) {
       const transfer = await startTransfer({ memberId: values.memberId, ...targetInput(values, isSpecial) });
       message.success(
         transfer.currentOrg
-          ? t('transfer.start.done', { name: transfer.memberName, org: transfer.currentOrg.name })
+          ? t('transfer.start.done', { name: transfer.memberName, org: currentOrgName(t, transfer) })
           : t('transfer.start.doneClosed', { name: transfer.memberName }),
       );
       onStarted(transfer);

@@ -1,30 +1,27 @@
 import { Button, Space } from 'antd';
 import { useT } from '../../../i18n';
-import type { Transfer } from '../types/transfer';
+import type { TransferRights } from '../types/transfer';
 import { MOVES, type TransferMove } from '../utils/action-config';
 
 type Props = {
-  transfer: Transfer;
-  /** The current post decides this stage. */
-  mayDecide: boolean;
-  /** The current post (or member) applied for it. */
-  mayApply: boolean;
+  /** What the server says the caller may do now. */
+  can: TransferRights;
   onMove: (move: TransferMove) => void;
 };
 
-/** The moves open to the caller in the transfer's state; nothing when there are none. */
-export function transferMoves(transfer: Pick<Transfer, 'status'>, mayDecide: boolean, mayApply: boolean): TransferMove[] {
-  const moves: TransferMove[] = [];
-  if (mayDecide && transfer.status === 'pending') moves.push('approve', 'return');
-  if (mayDecide && transfer.status === 'appealed') moves.push('accept_appeal', 'reject_appeal');
-  if (mayApply && transfer.status === 'returned') moves.push('appeal');
-  if (mayApply && ['pending', 'returned', 'appealed'].includes(transfer.status)) moves.push('withdraw');
-  return moves;
+/** The moves the server opens to the caller: the stage's decisions first, then 申诉 and 撤回. */
+export function transferMoves(can: TransferRights): TransferMove[] {
+  const moves: TransferMove[] = [...can.decide];
+  if (can.appeal) moves.push('appeal');
+  if (can.withdraw) moves.push('withdraw');
+  // A code this page does not know has no button.
+  return moves.filter((move) => move in MOVES);
 }
 
-export function TransferActions({ transfer, mayDecide, mayApply, onMove }: Props) {
+/** One button per move open to the caller; nothing when there are none. */
+export function TransferActions({ can, onMove }: Props) {
   const t = useT();
-  const moves = transferMoves(transfer, mayDecide, mayApply);
+  const moves = transferMoves(can);
   if (moves.length === 0) return null;
   return (
     <Space wrap>

@@ -5,7 +5,6 @@ import { useErrorMessage } from '../../common/hooks/useErrorMessage';
 import { actAsApplicant, decideTransfer } from '../api/transfer-api';
 import { useTransferDetail } from '../hooks/useTransferDetail';
 import { useTransferMeta } from '../hooks/useTransferMeta';
-import { useTransferRights } from '../hooks/useTransferRights';
 import type { DecisionAction } from '../types/transfer';
 import type { TransferMove } from '../utils/action-config';
 import { TransferActions } from './TransferActions';
@@ -25,7 +24,7 @@ type Props = {
 
 const DECISIONS: readonly TransferMove[] = ['approve', 'return', 'accept_appeal', 'reject_appeal'];
 
-/** 转接详情: where it stands and what comes next, the moves open to this post, the chain and the record. */
+/** 转接详情: where it stands and what comes next, the moves the server opens to this post, the chain and the record. */
 export function TransferDetailDrawer({ transferId, onClose, onChanged }: Props) {
   const t = useT();
   const errorMessage = useErrorMessage();
@@ -33,7 +32,6 @@ export function TransferDetailDrawer({ transferId, onClose, onChanged }: Props) 
   const { meta } = useTransferMeta();
   const detail = useTransferDetail(transferId);
   const data = detail.data;
-  const rights = useTransferRights(data);
   const [move, setMove] = useState<TransferMove | null>(null);
 
   const section = (title: string, body: ReactNode) => (
@@ -84,7 +82,7 @@ export function TransferDetailDrawer({ transferId, onClose, onChanged }: Props) 
       {data && (
         <Flex vertical gap={20}>
           <TransferNextStep transfer={data} />
-          <TransferActions transfer={data} mayDecide={rights.decide} mayApply={rights.applicant} onMove={setMove} />
+          <TransferActions can={data.can} onMove={setMove} />
           {section(t('transfer.chain'), <TransferChain transfer={data} />)}
           {section(t('transfer.facts'), <TransferSummary transfer={data} />)}
           {section(t('transfer.record'), <TransferTimeline events={data.events} responseHours={meta?.responseHours} />)}
@@ -96,9 +94,10 @@ export function TransferDetailDrawer({ transferId, onClose, onChanged }: Props) 
           memberName={data.memberName}
           submit={submit}
           onClose={() => setMove(null)}
-          onDone={() => {
+          onDone={(transfer) => {
             setMove(null);
-            detail.reload();
+            // The answer is the transfer as it stands now, with what the caller may do next.
+            detail.replace(transfer);
             onChanged();
           }}
         />

@@ -4,6 +4,7 @@ import { useT } from '../../../i18n';
 import { useApiFieldErrors } from '../../common/hooks/useApiFieldErrors';
 import type { TransferDetail } from '../types/transfer';
 import { MOVES, type TransferMove } from '../utils/action-config';
+import { currentOrgName } from '../utils/placed-name';
 
 type Values = { reason?: string; evidence?: string };
 
@@ -43,7 +44,7 @@ export function TransferMoveModal({ move, memberName, submit, onClose, onDone }:
         reason: values.reason?.trim() || null,
         ...(config.evidence ? { evidence: values.evidence?.trim() ?? '' } : {}),
       });
-      message.success(t(config.done, { name: memberName, org: transfer.currentOrg?.name ?? '' }));
+      message.success(t(config.done, { name: memberName, org: currentOrgName(t, transfer) }));
       onDone(transfer);
     } catch (err) {
       setRefusal(applyErrors(form, err, ['reason', 'evidence']));

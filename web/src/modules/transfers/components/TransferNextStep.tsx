@@ -3,6 +3,7 @@ import { useT } from '../../../i18n';
 import { useTransferMeta } from '../hooks/useTransferMeta';
 import type { TransferDetail } from '../types/transfer';
 import { formatMinutes, minutesSince } from '../utils/duration';
+import { currentOrgName, placedName } from '../utils/placed-name';
 
 /** The last reason given with one of these actions, e.g. why it was returned. */
 function lastReason(transfer: TransferDetail, actions: string[]): string {
@@ -14,7 +15,7 @@ export function TransferNextStep({ transfer }: { transfer: TransferDetail }) {
   const t = useT();
   const { meta, stage } = useTransferMeta();
   const hours = meta?.responseHours ?? 48;
-  const org = transfer.currentOrg?.name ?? '';
+  const org = currentOrgName(t, transfer);
   const expires = transfer.expiresAt.slice(0, 10);
   const none = t('common.none');
 
@@ -46,7 +47,7 @@ export function TransferNextStep({ transfer }: { transfer: TransferDetail }) {
           showIcon
           title={
             transfer.toOrg
-              ? t('transfer.next.completed', { name: transfer.memberName, org: transfer.toOrg.name })
+              ? t('transfer.next.completed', { name: transfer.memberName, org: placedName(t, transfer.toOrg.name, transfer.toOrg.parentName) })
               : t('transfer.next.completedOutside', { name: transfer.memberName, place: transfer.outsideDestination ?? none })
           }
         />

@@ -3,6 +3,7 @@ import { useLang, useT } from '../../../i18n';
 import { formatTime } from '../../common/utils/format-time';
 import { useTransferMeta } from '../hooks/useTransferMeta';
 import type { TransferDetail } from '../types/transfer';
+import { placedName } from '../utils/placed-name';
 
 /** The facts of a transfer: from where to where, why, who started it and until when it runs. */
 export function TransferSummary({ transfer }: { transfer: TransferDetail }) {
@@ -11,8 +12,7 @@ export function TransferSummary({ transfer }: { transfer: TransferDetail }) {
   const { reason, scopeKind, initiator } = useTransferMeta();
   const none = t('common.none');
   // Many branches share a name: the organization above each side tells them apart.
-  const parentOf = (stage: string) => transfer.stageOrgs[transfer.stages.indexOf(stage)]?.name;
-  const withParent = (name: string, parent: string | undefined) => (parent ? t('transfer.withDetail', { name, detail: parent }) : name);
+  const { fromOrg, toOrg } = transfer;
 
   return (
     <Descriptions
@@ -20,11 +20,11 @@ export function TransferSummary({ transfer }: { transfer: TransferDetail }) {
       column={{ xs: 1, sm: 1, md: 2 }}
       styles={{ label: { width: lang === 'en-US' ? 130 : 84 } }}
       items={[
-        { key: 'from', label: t('transfer.field.fromOrg'), children: withParent(transfer.fromOrg.name, parentOf('out_parent')) },
+        { key: 'from', label: t('transfer.field.fromOrg'), children: placedName(t, fromOrg.name, fromOrg.parentName) },
         {
           key: 'to',
           label: t('transfer.field.toOrg'),
-          children: transfer.toOrg ? withParent(transfer.toOrg.name, parentOf('in_parent')) : (transfer.outsideDestination ? t('transfer.outsideTo', { place: transfer.outsideDestination }) : none),
+          children: toOrg ? placedName(t, toOrg.name, toOrg.parentName) : (transfer.outsideDestination ? t('transfer.outsideTo', { place: transfer.outsideDestination }) : none),
         },
         { key: 'scope', label: t('transfer.field.scopeKind'), children: scopeKind(transfer.scopeKind) },
         {

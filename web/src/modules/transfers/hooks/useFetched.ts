@@ -4,7 +4,8 @@ import { isAbortError } from '../../../api/client';
 /**
  * Data fetched by `load` whenever `key` changes or `reload` is called; a newer load aborts the
  * older one. The previous answer stays on screen while a reload is on its way; nothing is fetched
- * while `enabled` is false.
+ * while `enabled` is false. `replace` shows a newer answer the caller already holds (e.g. what an
+ * action returned) without fetching again.
  */
 export function useFetched<T>(load: (signal: AbortSignal) => Promise<T>, key: string, enabled = true) {
   const [data, setData] = useState<T | null>(null);
@@ -33,5 +34,9 @@ export function useFetched<T>(load: (signal: AbortSignal) => Promise<T>, key: st
   }, [key, version, enabled]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return { data, loading, error, reload };
+  const replace = useCallback((value: T) => {
+    setData(value);
+    setError(null);
+  }, []);
+  return { data, loading, error, reload, replace };
 }

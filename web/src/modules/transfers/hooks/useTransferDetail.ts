@@ -1,7 +1,7 @@
 import { getTransfer } from '../api/transfer-api';
 import { useFetched } from './useFetched';
 
-/** One transfer with its events and the organization of every stage. */
+/** One transfer with its events, the organization of every stage and what the caller may do with it. */
 export function useTransferDetail(id: number) {
   const result = useFetched((signal) => getTransfer(id, signal), String(id));
   // A reload for another id must not show the previous transfer meanwhile.

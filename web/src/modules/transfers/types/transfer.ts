@@ -2,6 +2,9 @@
 
 export type OrgRef = { id: number; name: string };
 
+/** A sending or receiving organization with the name of the one above it: branch names repeat across the province. */
+export type PlacedOrgRef = OrgRef & { parentName: string | null };
+
 /** A code with its label in both languages. */
 export type TransferEnumItem = { code: string; zh: string; en: string };
 
@@ -18,8 +21,8 @@ export type Transfer = {
   scopeKind: string;
   reason: string;
   reasonText: string | null;
-  fromOrg: OrgRef;
-  toOrg: OrgRef | null;
+  fromOrg: PlacedOrgRef;
+  toOrg: PlacedOrgRef | null;
   outsideDestination: string | null;
   /** out_branch, out_parent, in_branch, in_parent — the chain fixed when it started. */
   stages: string[];
@@ -54,10 +57,21 @@ export type TransferEvent = {
   at: string;
 };
 
+/** What the caller may do with the transfer now, as the server reckons it. */
+export type TransferRights = {
+  /** The stage's decisions open to the caller, in the server's order. */
+  decide: DecisionAction[];
+  /** 申诉, as the applicant of a returned transfer. */
+  appeal: boolean;
+  /** 撤回, as the applicant of an open transfer. */
+  withdraw: boolean;
+};
+
 export type TransferDetail = Transfer & {
   events: TransferEvent[];
   /** The organization of each stage, in order. */
   stageOrgs: (OrgRef | null)[];
+  can: TransferRights;
 };
 
 export type TransferMeta = {
@@ -82,6 +96,8 @@ export const TRANSFER_BOXES: readonly TransferBox[] = ['todo', 'outgoing', 'inco
 
 export type TransferListQuery = {
   box: TransferBox;
+  /** One transfer by its id, e.g. from a link. */
+  id?: number;
   status?: string;
   q?: string;
   page: number;
