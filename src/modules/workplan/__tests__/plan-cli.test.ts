@@ -1,25 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTestDb } from '../../../../test/helpers/test-db.ts';
+import { cliTarget } from '../../../../test/helpers/cli.ts';
 
-const bin = path.resolve(import.meta.dirname, '../../../../bin/tuanwu.js');
 const seed = path.resolve(import.meta.dirname, '../../../../../shared/seed/000_822da9a7e9b50668.txt');
 
 describe('tuanwu plan import (command line)', () => {
   it('prints the parse as JSON with --dry-run, then imports the plan for the root committee', async () => {
-    const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuanwu-plan-cli-'));
-    const target = await createTestDb({ migrate: false });
-    const env = {
-      ...process.env, TUANWU_DEMO_PASSWORD: 'Demo@2026pass',
-      TUANWU_DATA_DIR: target.location.file ? path.dirname(target.location.file) : keysDir,
-      TUANWU_KEY_FILE: path.join(keysDir, 'keys.json'),
-      TUANWU_DATABASE_URL: target.location.url ?? '',
-    };
+    const cli = await cliTarget();
+    const { target } = cli;
     try {
-      const printed = JSON.parse(execFileSync(process.execPath, [bin, 'plan', 'import', seed, '--year', '2021', '--dry-run', '--json'], { env, encoding: 'utf8' }));
+      const printed = JSON.parse(cli.run(['plan', 'import', seed, '--year', '2021', '--dry-run', '--json']));
       expect(Object.keys(printed)).toEqual(expect.arrayContaining(['title', 'sections']));
       expect(printed.sections).toHaveLength(5);
       const items = printed.sections.flatMap((s: { items: unknown[] }) => s.items);
@@ -34,8 +24,8 @@ describe('tuanwu plan import (command line)', () => {
         : (await target.db.introspection.getTables()).filter((x) => x.name === 'work_plan');
       expect(tables).toHaveLength(0);
 
-      execFileSync(process.execPath, [bin, 'seed', 'demo'], { env, stdio: 'pipe' });
-      const out = execFileSync(process.execPath, [bin, 'plan', 'import', seed, '--year', '2021'], { env, encoding: 'utf8' });
+      cli.run(['seed', 'demo']);
+      const out = cli.run(['plan', 'import', seed, '--year', '2021']);
       expect(out).toMatch(/plan \d+/);
       // The demo holds this year's sample plan; the import is the 2021 one.
       const plan = await target.db.selectFrom('work_plan').selectAll().where('year', '=', 2021).executeTakeFirstOrThrow();
@@ -46,8 +36,7 @@ describe('tuanwu plan import (command line)', () => {
       expect(stored).toHaveLength(targets.length);
       expect(stored.every((x) => x.status === 'proposed' && x.origin === 'extracted')).toBe(true);
     } finally {
-      await target.destroy();
-      fs.rmSync(keysDir, { recursive: true, force: true });
+      await cli.dispose();
     }
   });
 });

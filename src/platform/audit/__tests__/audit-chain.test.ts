@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit, systemActor, verifyAuditChain } from '../audit-log.ts';
 import { createTestDb, type TestDb } from '../../../../test/helpers/test-db.ts';
+import { cliTarget } from '../../../../test/helpers/cli.ts';
 
 describe('audit hash chain', () => {
   let t: TestDb | undefined;
@@ -58,25 +55,15 @@ describe('audit hash chain', () => {
 
 describe('tuanwu audit verify (command line)', () => {
   it('exits 0 on an intact chain and 2 naming the seq of a tampered row', async () => {
-    const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuanwu-cli-'));
-    // An empty database: the command line migrates it and writes its audit entries with its own key file.
-    const target = await createTestDb({ migrate: false });
-    const env = {
-      ...process.env, TUANWU_DEMO_PASSWORD: 'Demo@2026pass',
-      TUANWU_DATA_DIR: target.location.file ? path.dirname(target.location.file) : keysDir,
-      TUANWU_KEY_FILE: path.join(keysDir, 'keys.json'),
-      TUANWU_DATABASE_URL: target.location.url ?? '',
-    };
-    const bin = path.resolve(import.meta.dirname, '../../../../bin/tuanwu.js');
+    const cli = await cliTarget();
     try {
-      execFileSync(process.execPath, [bin, 'seed', 'demo'], { env, stdio: 'pipe' });
-      const ok = execFileSync(process.execPath, [bin, 'audit', 'verify'], { env, encoding: 'utf8' });
-      expect(ok).toMatch(/intact: \d+ entries/);
-      await sql`update audit_log set detail = '{}' where seq = 2`.execute(target.db);
+      cli.run(['seed', 'demo']);
+      expect(cli.run(['audit', 'verify'])).toMatch(/intact: \d+ entries/);
+      await sql`update audit_log set detail = '{}' where seq = 2`.execute(cli.target.db);
       let status = 0;
       let output = '';
       try {
-        execFileSync(process.execPath, [bin, 'audit', 'verify'], { env, encoding: 'utf8', stdio: 'pipe' });
+        cli.run(['audit', 'verify']);
       } catch (error) {
         status = (error as { status: number }).status;
         output = String((error as { stderr: string }).stderr);
@@ -84,8 +71,7 @@ describe('tuanwu audit verify (command line)', () => {
       expect(status).toBe(2);
       expect(output).toContain('BROKEN at seq 2');
     } finally {
-      await target.destroy();
-      fs.rmSync(keysDir, { recursive: true, force: true });
+      await cli.dispose();
     }
   });
 });
