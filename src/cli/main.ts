@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { loadConfig } from '../platform/config/config.ts';
+import { registerBackupCommands } from './backup.commands.ts';
 import { registerMaintenanceCommands } from './maintenance.commands.ts';
 import { registerPlanCommands } from './plan.commands.ts';
 import { registerSeedCommands } from './seed.commands.ts';
@@ -13,6 +14,7 @@ registerMaintenanceCommands(program, config);
 registerSeedCommands(program, config);
 registerUserCommands(program, config);
 registerPlanCommands(program, config);
+registerBackupCommands(program, config);
 
 try {
   await program.parseAsync(process.argv);
