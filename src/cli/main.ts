@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { loadConfig } from '../platform/config/config.ts';
 import { registerBackupCommands } from './backup.commands.ts';
+import { registerCryptoCommands } from './crypto.commands.ts';
 import { registerMaintenanceCommands } from './maintenance.commands.ts';
 import { registerPlanCommands } from './plan.commands.ts';
 import { registerSeedCommands } from './seed.commands.ts';
@@ -14,6 +15,7 @@ registerMaintenanceCommands(program, config);
 registerSeedCommands(program, config);
 registerUserCommands(program, config);
 registerPlanCommands(program, config);
+registerCryptoCommands(program, config);
 registerBackupCommands(program, config);
 
 try {

@@ -5,18 +5,18 @@ import type { AppConfig } from './config/config.ts';
 import { connectFromConfig, type Db } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { loadRuleOverrides } from './rules/rule-overrides.ts';
-import { BlindIndex } from './pii/blind-index.ts';
-import { FieldCipher } from './pii/field-cipher.ts';
+import type { BlindIndex } from './pii/blind-index.ts';
+import type { FieldCipher } from './pii/field-cipher.ts';
 import { loadOrCreateKeyRing, type KeyRing } from './pii/keys.ts';
+import { openFieldCrypto } from './pii/open-field-crypto.ts';
 
 /** An open installation: database, keys and configuration. */
 export type Runtime = { db: Db; keys: KeyRing; cipher: FieldCipher; blindIndex: BlindIndex; auditKey: Buffer; config: AppConfig };
 
 export function openRuntime(config: AppConfig): Runtime {
-  const keys = loadOrCreateKeyRing(config.dataDir);
-  return {
-    db: connectFromConfig(config), keys, cipher: new FieldCipher(keys.fieldKey), blindIndex: new BlindIndex(keys.indexKey), auditKey: keys.auditKey, config,
-  };
+  const keys = loadOrCreateKeyRing(config.dataDir, undefined, config.cryptoProfile);
+  const { cipher, blindIndex } = openFieldCrypto(keys, config.cryptoProfile);
+  return { db: connectFromConfig(config), keys, cipher, blindIndex, auditKey: keys.auditKey, config };
 }
 
 /** Bring the schema and the built-in roles up to date. Safe to run at every start. */

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { CRYPTO_PROFILES, isCryptoProfileName, type CryptoProfileName } from '../pii/crypto-profile.ts';
 
 /** Runtime configuration, read once from the environment. Every knob is listed in README's table. */
 export type AppConfig = {
@@ -24,6 +25,8 @@ export type AppConfig = {
    * null to leave it to the command (on for the demo, off for a production start; DOMAIN §12 AS-30).
    */
   apiDocs: boolean | null;
+  /** Personal-data cryptography: 'international' (AES-256-GCM, HMAC-SHA-256) or 'sm' (SM4, HMAC-SM3). */
+  cryptoProfile: CryptoProfileName;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -40,7 +43,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: path.resolve(env.TUANWU_WEB_DIST ?? path.join(import.meta.dirname, '../../../web/dist')),
     filesDir: path.resolve(env.TUANWU_FILES_DIR ?? path.join(dataDir, 'files')),
     apiDocs: env.TUANWU_API_DOCS === 'true' ? true : env.TUANWU_API_DOCS === 'false' ? false : null,
+    cryptoProfile: parseCryptoProfile(env.TUANWU_CRYPTO_PROFILE),
   };
+}
+
+function parseCryptoProfile(raw: string | undefined): CryptoProfileName {
+  const value = raw?.trim() || 'international';
+  if (!isCryptoProfileName(value)) throw new Error(`TUANWU_CRYPTO_PROFILE must be one of ${CRYPTO_PROFILES.join(', ')}, got "${raw}"`);
+  return value;
 }
 
 function parsePort(raw: string | undefined): number {

@@ -1,31 +1,42 @@
 import crypto from 'node:crypto';
-
-const VERSION = 'v1';
+import { storedTagOf, type FieldCrypto } from './crypto-profile.ts';
+import { internationalCrypto } from './international-profile.ts';
 
 /**
- * Encrypts personal-data fields (AES-256-GCM, a random 96-bit nonce per value).
- * Stored form: 'v1.<nonce>.<tag>.<ciphertext>' in base64url, so the algorithm can change later.
+ * Encrypts personal-data fields with the current key set of the configured profile, and decrypts
+ * a value of any key set it was given, so that a database part-way through a key rotation or a
+ * profile change (see rotate-field-keys.ts) reads as one. Every stored value begins with its
+ * version tag and key set ('v1.', 'v2.k3.', 'sm1.k2.'): see international-profile.ts, sm-profile.ts.
  */
 export class FieldCipher {
-  readonly #key: Buffer;
+  readonly #writer: FieldCrypto;
+  readonly #readers = new Map<string, FieldCrypto>();
 
-  constructor(key: Buffer) {
-    if (key.length !== 32) throw new Error('FieldCipher needs a 32-byte key');
-    this.#key = key;
+  /**
+   * `new FieldCipher(key)`: AES-256-GCM under one key, the original 'v1' layout (tests, benchmarks).
+   * Otherwise the key set that writes and every key set that may be read (open-field-crypto.ts).
+   */
+  constructor(writer: Buffer | FieldCrypto, readers: readonly FieldCrypto[] = []) {
+    // A cipher never computes blind indexes, so a throwaway index key completes the key set.
+    this.#writer = Buffer.isBuffer(writer)
+      ? internationalCrypto({ id: 'k1', profile: 'international', encryptionKey: writer, macKey: null, indexKey: crypto.randomBytes(32), createdAt: null })
+      : writer;
+    for (const reader of [this.#writer, ...readers]) this.#readers.set(reader.keySetId, reader);
+  }
+
+  /** The key set new values are written under. */
+  get writer(): FieldCrypto {
+    return this.#writer;
   }
 
   encrypt(plain: string): string {
-    const nonce = crypto.randomBytes(12);
-    const cipher = crypto.createCipheriv('aes-256-gcm', this.#key, nonce);
-    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return [VERSION, nonce, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+    return this.#writer.encrypt(plain);
   }
 
   decrypt(stored: string): string {
-    const [version, nonce, tag, body] = stored.split('.');
-    if (version !== VERSION || !nonce || !tag || body === undefined) throw new Error('unknown field ciphertext format');
-    const decipher = crypto.createDecipheriv('aes-256-gcm', this.#key, Buffer.from(nonce, 'base64url'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    const tag = storedTagOf(stored);
+    const reader = tag ? this.#readers.get(tag.keySetId) : undefined;
+    if (!tag || !reader || reader.versionTag !== tag.versionTag) throw new Error('unknown field ciphertext format or key set');
+    return reader.decrypt(stored);
   }
 }
