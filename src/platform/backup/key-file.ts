@@ -1,18 +1,17 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { AppConfig } from '../config/config.ts';
-import { loadOrCreateKeyRing, type KeyRing } from '../pii/keys.ts';
+import { keyFilePath, loadOrCreateKeyRing, type KeyRing } from '../pii/keys.ts';
 
-/** Where the key file is: the rule of loadOrCreateKeyRing, named here so the commands can print it. */
-export function keyFileOf(config: Pick<AppConfig, 'dataDir'>, env: NodeJS.ProcessEnv = process.env): string {
-  return env.TUANWU_KEY_FILE ?? path.join(config.dataDir, 'keys.json');
+/** Where the key file is, so the commands can print it. */
+export function keyFileOf(config: Pick<AppConfig, 'dataDir'>): string {
+  return keyFilePath(config.dataDir);
 }
 
 /**
  * The installation's keys, which must already exist: a restore that made fresh ones would leave
  * every encrypted field unreadable and the audit chain unverifiable.
  */
-export function requireKeyRing(config: Pick<AppConfig, 'dataDir'>): KeyRing {
+export function requireKeyRing(config: Pick<AppConfig, 'dataDir' | 'cryptoProfile'>): KeyRing {
   const file = keyFileOf(config);
   if (!fs.existsSync(file)) {
     throw new Error(
@@ -20,5 +19,5 @@ export function requireKeyRing(config: Pick<AppConfig, 'dataDir'>): KeyRing {
       + `key file not found: the keys are not in the database backup; put the separately kept key file back first (TUANWU_KEY_FILE)`,
     );
   }
-  return loadOrCreateKeyRing(config.dataDir, file);
+  return loadOrCreateKeyRing(config.dataDir, file, config.cryptoProfile);
 }
