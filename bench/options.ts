@@ -34,11 +34,16 @@ export type BenchOptions = {
   transferTotal: number;
   /** Service calls in flight at once on PostgreSQL (transfers run only; SQLite always runs one at a time). */
   transferConcurrency: number;
+  /** Run the work-plan benchmark (the Sichuan plan cascaded to every 市州 and county, a year of reports, the board) instead of the org one. */
+  workplan: boolean;
+  /** Service calls in flight at once on PostgreSQL while the work plan is set up (workplan run only; SQLite always runs one at a time). */
+  workplanConcurrency: number;
 };
 
 const USAGE = `npm run bench -- [--orgs N] [--iterations N] [--warmup N] [--max-seconds S] [--postgres URL]
 npm run bench -- --members [--member-total N] [--import-rows N] [--baseline-rows N] [--no-experiments] [same options]
 npm run bench -- --transfers [--transfer-total N] [--member-total N] [--transfer-concurrency N] [same options]
+npm run bench -- --workplan [--workplan-concurrency N] [same options]
 
   --orgs N          organizations to generate (default 250000, env TUANWU_BENCH_ORGS)
   --iterations N    measured iterations per query (default 200)
@@ -67,7 +72,16 @@ npm run bench -- --transfers [--transfer-total N] [--member-total N] [--transfer
                     enough members in school branches: --member-total (default 4500000) counts too
   --transfer-concurrency N
                     service calls in flight at once on PostgreSQL (default 4, at most the pool's
-                    10); SQLite runs one at a time`;
+                    10); SQLite runs one at a time
+
+  --workplan        the work-plan benchmark: build the organization tree, import the Sichuan seed
+                    plan through the services, cascade its 39 tasks to the 21 市州 and on to their
+                    183 counties, report monthly for a whole year (about 95,000 reports), then time
+                    the board, task detail, supervision and ledger against plain SQL reading the
+                    plan's reports (results/workplan-latest.json)
+  --workplan-concurrency N
+                    service calls in flight at once on PostgreSQL while setting the plan up
+                    (default 4, at most 10); SQLite runs one at a time`;
 
 export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
   const { values } = parseArgs({
@@ -89,6 +103,8 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
       transfers: { type: 'boolean' },
       'transfer-total': { type: 'string' },
       'transfer-concurrency': { type: 'string' },
+      workplan: { type: 'boolean' },
+      'workplan-concurrency': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -97,7 +113,8 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     console.log(USAGE);
     process.exit(0);
   }
-  if (values.members && values.transfers) throw new Error(`--members and --transfers: one benchmark at a time\n\n${USAGE}`);
+  const modes = (['members', 'transfers', 'workplan'] as const).filter((m) => values[m]);
+  if (modes.length > 1) throw new Error(`${modes.map((m) => `--${m}`).join(' and ')}: one benchmark at a time\n\n${USAGE}`);
   const memberTotal = positiveInt('--member-total', values['member-total'] ?? env.TUANWU_BENCH_MEMBERS ?? '4500000');
   return {
     orgs: positiveInt('--orgs', values.orgs ?? env.TUANWU_BENCH_ORGS ?? '250000'),
@@ -115,7 +132,9 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv): Bench
     skipImport: values['skip-import'] ?? false,
     transfers: values.transfers ?? false,
     transferTotal: positiveInt('--transfer-total', values['transfer-total'] ?? env.TUANWU_BENCH_TRANSFERS ?? '200000'),
-    transferConcurrency: concurrency(values['transfer-concurrency']),
+    transferConcurrency: concurrency('--transfer-concurrency', values['transfer-concurrency']),
+    workplan: values.workplan ?? false,
+    workplanConcurrency: concurrency('--workplan-concurrency', values['workplan-concurrency']),
   };
 }
 
@@ -126,9 +145,9 @@ function onlyEngine(text: string | undefined): 'sqlite' | 'postgres' | null {
 }
 
 // The scratch database's pool has 10 connections (connect()'s default); more workers would only queue for them.
-function concurrency(text: string | undefined): number {
-  const n = positiveInt('--transfer-concurrency', text ?? '4');
-  if (n > 10) throw new Error(`--transfer-concurrency: at most 10 (the pool's size), got ${n}\n\n${USAGE}`);
+function concurrency(name: string, text: string | undefined): number {
+  const n = positiveInt(name, text ?? '4');
+  if (n > 10) throw new Error(`${name}: at most 10 (the pool's size), got ${n}\n\n${USAGE}`);
   return n;
 }
 

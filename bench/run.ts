@@ -11,6 +11,11 @@
  * `npm run bench -- --transfers`: build the province, run the graduate transfers through the
  * services stage by stage, and time the graduate-rate and response-rate reports against plain
  * SQL; numbers to bench/results/transfers-latest.json.
+ *
+ * `npm run bench -- --workplan`: build the tree, import the Sichuan work plan, cascade it to every
+ * 市州 and county and report a year of progress through the services, then time the board, task
+ * detail, supervision and ledger against plain SQL reading the plan's reports; numbers to
+ * bench/results/workplan-latest.json.
  */
 // First: it must replace a module of exceljs before anything loads exceljs (see the file).
 import './exceljs-utf8-fix.ts';
@@ -25,10 +30,12 @@ import { plansWithoutPathIndex, renderMarkdown, writeJson, type BenchResult } fr
 import { openScratchPostgres, openScratchSqlite, type ScratchDatabase } from './scratch-database.ts';
 import { benchTransfersEngine, type TransferEngineResult } from './transfer-bench-engine.ts';
 import { renderTransfersMarkdown, type TransferBenchResult } from './transfer-report.ts';
+import { benchWorkplanEngine, type WorkplanEngineResult } from './workplan-bench-engine.ts';
+import { renderWorkplanMarkdown, type WorkplanBenchResult } from './workplan-report.ts';
 
 const options = parseBenchOptions(process.argv.slice(2), process.env);
-const mode = options.transfers ? 'transfers' : options.members ? 'members' : 'orgs';
-const RESULTS_FILE = fileURLToPath(new URL({ orgs: './results/latest.json', members: './results/members-latest.json', transfers: './results/transfers-latest.json' }[mode], import.meta.url));
+const mode = options.workplan ? 'workplan' : options.transfers ? 'transfers' : options.members ? 'members' : 'orgs';
+const RESULTS_FILE = fileURLToPath(new URL({ orgs: './results/latest.json', members: './results/members-latest.json', transfers: './results/transfers-latest.json', workplan: './results/workplan-latest.json' }[mode], import.meta.url));
 
 const log = (line: string) => console.error(`» ${new Date().toISOString().slice(11, 19)} ${line}`);
 const startedAt = new Date().toISOString();
@@ -44,10 +51,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-type AnyEngineResult = EngineResult | MemberEngineResult | TransferEngineResult;
+type AnyEngineResult = EngineResult | MemberEngineResult | TransferEngineResult | WorkplanEngineResult;
 
 async function run(scratch: ScratchDatabase): Promise<AnyEngineResult> {
   try {
+    if (mode === 'workplan') return await benchWorkplanEngine(scratch, options, log);
     if (mode === 'transfers') return await benchTransfersEngine(scratch, options, log);
     return mode === 'members' ? await benchMembersEngine(scratch, options, log) : await benchEngine(scratch, options, log);
   } catch (error) {
@@ -86,7 +94,15 @@ const result = {
   options: { ...shown, postgres: postgresUrl !== null },
 };
 
-if (mode === 'transfers') {
+if (mode === 'workplan') {
+  const workplan: WorkplanBenchResult = { ...result, engines: engines as WorkplanEngineResult[] };
+  console.log(renderWorkplanMarkdown(workplan));
+  writeJson(workplan, RESULTS_FILE);
+  // Also under a name of its own, so that a quick check does not overwrite the last full run.
+  const sized = fileURLToPath(new URL(`./results/workplan-${options.orgs}${options.only ? `-${options.only}` : ''}.json`, import.meta.url));
+  writeJson(workplan, sized);
+  log(`wrote ${RESULTS_FILE} and ${sized}`);
+} else if (mode === 'transfers') {
   const transfers: TransferBenchResult = { ...result, engines: engines as TransferEngineResult[] };
   console.log(renderTransfersMarkdown(transfers));
   writeJson(transfers, RESULTS_FILE);
