@@ -33,8 +33,10 @@ export async function planLedger(ctx: ServiceContext, planId: number): Promise<{
   const facts = await loadProgressFacts(ctx.db, { ...view, scope: ctx.scope });
   const calculator = new ProgressCalculator(facts, new MetricCache(ctx.db));
   const taskIds = facts.tasks.length ? facts.tasks.map((t) => t.id) : [-1];
-  let latestReports = ctx.db.selectFrom('plan_report').select(['task_id', 'org_id', 'text', 'period', 'id']).where('task_id', 'in', taskIds);
-  if (!view.owner) latestReports = latestReports.where(scopePredicate<Database, 'plan_report'>(ctx.scope, { path: 'plan_report.org_path', orgId: 'plan_report.org_id' }));
+  // Only each task's latest report in view is shown: pick its id first instead of reading a year of reports.
+  let latestIds = ctx.db.selectFrom('plan_report').select((eb) => eb.fn.max('id').as('id')).where('task_id', 'in', taskIds).groupBy('task_id');
+  if (!view.owner) latestIds = latestIds.where(scopePredicate<Database, 'plan_report'>(ctx.scope, { path: 'plan_report.org_path', orgId: 'plan_report.org_id' }));
+  const latestReports = ctx.db.selectFrom('plan_report').select(['task_id', 'text', 'period', 'id']).where('id', 'in', latestIds);
   const [sections, departments, cooperating, reports] = await Promise.all([
     ctx.db.selectFrom('plan_section').select(['id', 'ordinal', 'title']).where('plan_id', '=', plan.id).execute(),
     ctx.db.selectFrom('work_department').select(['id', 'name']).where('org_id', '=', plan.org_id).execute(),

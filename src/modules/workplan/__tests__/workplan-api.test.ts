@@ -280,6 +280,8 @@ describe('工作要点 (work plan): import, assignment, reports, metrics, superv
     const city = await read(chengdu);
     expect(city.rowCount).toBe(2);
     expect(String(city.getRow(2).getCell(3).value)).toContain('中长期青年发展规划');
+    // 最新进展: the latest report in view, 武侯区's after 成都's.
+    expect(String(city.getRow(2).getCell(12).value)).toBe(`${month}：已申报`);
   });
 
   it('keeps a plan with reports: no delete, archive makes it read-only', async () => {
