@@ -57,9 +57,10 @@ describe('audit protection', () => {
       await expect(sql`create table should_not_exist (id int)`.execute(app)).rejects.toThrow(/permission denied/);
     } finally {
       await app.destroy();
-      // The role owns nothing; its grants go with the test database, then the role itself.
+      // Its grants first (DROP OWNED needs membership of the role, which CREATEROLE may grant), then the role.
+      await sql`grant ${sql.id(role)} to current_user`.execute(t.db);
       await sql`drop owned by ${sql.id(role)}`.execute(t.db);
-      await sql`drop role ${sql.id(role)}`.execute(t.db).catch(() => undefined);
+      await sql`drop role ${sql.id(role)}`.execute(t.db);
     }
   });
 });
