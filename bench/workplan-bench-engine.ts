@@ -16,7 +16,7 @@ import { measureCommitRate, measureEmptyRoute, type CommitSettings, type RateRes
 import type { Keys } from './transfer-phases.ts';
 import { statementsOf } from './transfer-report-queries.ts';
 import {
-  boardParts, breakdownOf, checkWorkplan, latestFactsInSql, ledgerLatestReports, pickCity, readPlanRows, workplanCalls,
+  boardParts, breakdownOf, checkWorkplan, latestFactsInSql, pickCity, readPlanRows, workplanCalls,
   type BoardParts, type CallBreakdown, type CallKind, type RowsInView, type WorkplanChecks,
 } from './workplan-queries.ts';
 import { setUpWorkplan, type SetupPhase, type WorkplanSetup } from './workplan-setup.ts';
@@ -53,8 +53,6 @@ export type WorkplanEngineResult = {
   measurements: WorkplanMeasurement[];
   /** The candidate reduction in SQL (latestFactsInSql) against the floor. */
   candidate: { product: Timing; floor: Timing; ratio: number };
-  /** The ledger's latest report per task: by GROUP BY (product side of the pair) against the product's own statement (baseline side). */
-  ledgerCandidate: { product: Timing; baseline: Timing; ratio: number; tasks: number };
   /** A candidate index for the assignee's reads (created in the scratch database, measured, dropped): the 市州 board and its in-view floor, each against the floor (a). */
   indexExperiment: { index: string; boardCity: { product: Timing; floor: Timing; ratio: number }; floorCity: { product: Timing; floor: Timing; ratio: number }; plans: WorkplanPlanRecord[] };
   breakdowns: (CallBreakdown & { label: string })[];
@@ -130,13 +128,6 @@ export async function benchWorkplanEngine(scratch: ScratchDatabase, options: Ben
     log(`${db.engine}: candidate — the latest facts reduced in SQL (GROUP BY) against the floor`);
     const candidatePair = await measurePair(() => latestFactsInSql(db, planId), floor, timing);
     const candidate = { product: candidatePair.product, floor: candidatePair.baseline, ratio: candidatePair.ratio };
-    log(`${db.engine}: candidate — the ledger's latest report per task by GROUP BY against the ledger's own statement`);
-    const taskIds = setup.tasks.map((t) => t.id);
-    const [productLatest, candidateLatest] = [await ledgerLatestReports(db, planId, taskIds, 'product'), await ledgerLatestReports(db, planId, taskIds, 'candidate')];
-    const byTask = (m: Map<number, unknown>) => JSON.stringify([...m].sort((a, b) => a[0] - b[0]));
-    if (byTask(productLatest) !== byTask(candidateLatest)) throw new Error('the latest report per task by GROUP BY differs from the ledger\'s');
-    const latestPair = await measurePair(() => ledgerLatestReports(db, planId, taskIds, 'candidate'), () => ledgerLatestReports(db, planId, taskIds, 'product'), timing);
-    const ledgerCandidate = { product: latestPair.product, baseline: latestPair.baseline, ratio: latestPair.ratio, tasks: candidateLatest.size };
 
     log(`${db.engine}: where the time goes — statements by kind, and the province board in parts`);
     const breakdowns: WorkplanEngineResult['breakdowns'] = [];
@@ -192,7 +183,7 @@ export async function benchWorkplanEngine(scratch: ScratchDatabase, options: Ben
       setup: { ...rest, tasks: tasks.length, cities: cities.length, counties: cities.reduce((s, c) => s + c.counties.length, 0), quotaTasks: quotaTargets.size, city: { name: city.org.name, counties: city.counties.length } },
       concurrency, phases,
       endToEnd: { ms: phaseMs, calls: phases.reduce((s, p) => s + p.calls, 0), rows: phaseRows, rowsPerSecond: phaseRows / (phaseMs / 1000) },
-      baselines: { insert, commit, emptyRoute }, floorRows, measurements, candidate, ledgerCandidate, indexExperiment, breakdowns, boardParts: parts, plans, analyzeMs,
+      baselines: { insert, commit, emptyRoute }, floorRows, measurements, candidate, indexExperiment, breakdowns, boardParts: parts, plans, analyzeMs,
       checks: { ...checks, ms: checkMs },
     };
   } finally {

@@ -117,25 +117,6 @@ export async function latestFactsInSql(db: Db, planId: number) {
   };
 }
 
-/**
- * The ledger's "最新进展" column as the product reads it (every report of the plan with its text,
- * ordered by id, the last per task kept in JavaScript) and as a candidate (the last report per task
- * by GROUP BY: one row per task). Both return the last report per task; checked equal by the caller.
- */
-export async function ledgerLatestReports(db: Db, planId: number, taskIds: number[], variant: 'product' | 'candidate'): Promise<Map<number, { id: number; text: string; period: string }>> {
-  const last = new Map<number, { id: number; text: string; period: string }>();
-  if (variant === 'product') {
-    const rows = await db.selectFrom('plan_report').select(['task_id', 'org_id', 'text', 'period', 'id']).where('task_id', 'in', taskIds).orderBy('id').execute();
-    for (const r of rows) last.set(r.task_id, { id: r.id, text: r.text, period: r.period });
-    return last;
-  }
-  const { rows } = await sql<{ task_id: number; org_id: number; text: string; period: string; id: number }>`
-    select r.task_id, r.org_id, r.text, r.period, r.id from plan_report r
-    join (select max(r2.id) as id from plan_report r2 join plan_task t on t.id = r2.task_id where t.plan_id = ${planId} group by r2.task_id) m on m.id = r.id`.execute(db);
-  for (const r of rows) last.set(Number(r.task_id), { id: Number(r.id), text: r.text, period: r.period });
-  return last;
-}
-
 /** Fail the run when the candidate's facts differ from what loadProgressFacts derives for the owner. */
 export async function checkCandidate(ctx: Pick<ServiceContext, 'db' | 'scope'>, db: Db, planId: number): Promise<{ lastReports: number; percents: number; figures: number }> {
   const view = await requirePlanView(ctx.db, ctx.scope, planId);
@@ -292,10 +273,12 @@ export async function checkWorkplan(db: Db, setup: WorkplanSetup, city: City, pr
   const cityBoard = await planBoard(cityCtx, planId);
   const targetsOf = (board: PlanBoard, taskId: number) => board.sections.flatMap((s) => s.tasks).find((t) => t.id === taskId)?.progress.targets ?? [];
   const latestSum = async (targetId: number, orgIds: number[]) => {
+    // Each organization's last report with a figure for the target, then those figures added up.
     const { rows } = await sql<{ total: number | null }>`
-      select sum(f.value) as total from plan_report_figure f join plan_report r on r.id = f.report_id
-      where f.target_id = ${targetId} and r.org_id in (${sql.join(orgIds)})
-        and r.id = (select max(r2.id) from plan_report r2 join plan_report_figure f2 on f2.report_id = r2.id where f2.target_id = f.target_id and r2.org_id = r.org_id)`.execute(db);
+      select sum(f.value) as total from plan_report_figure f
+      join (select max(r.id) as id from plan_report r join plan_report_figure f2 on f2.report_id = r.id
+        where f2.target_id = ${targetId} and r.org_id in (${sql.join(orgIds)}) group by r.org_id) m on m.id = f.report_id
+      where f.target_id = ${targetId}`.execute(db);
     return Number(rows[0]?.total ?? 0);
   };
   const rollupTargets: WorkplanChecks['rollupTargets'] = [];

@@ -79,15 +79,7 @@ export function renderWorkplanMarkdown(result: WorkplanBenchResult): string {
     out.push(`| ${ENGINE_NAMES[e.engine]} | *candidate: the latest facts by GROUP BY (not in src/)* | – | ${ms(c.product.medianMs)} | ${ms(c.product.p95Ms)} | ${ms(c.floor.medianMs)} | ${ms(c.floor.p95Ms)} | ${ratio(c.ratio)} | all | – | – | – | ${c.product.iterations} |`);
   }
   out.push('');
-  out.push('Candidates for src/ (plain SQL in this benchmark, each checked to give the product\'s answer): "latest facts" = what loadProgressFacts keeps from the reports — the time of the last report and the last share done per organization and task, the last figure per organization and target — reduced by GROUP BY in the engine instead of reading every report (row above, against (a)); "ledger\'s latest report" = the last report per task for the ledger\'s 最新进展 column by GROUP BY (one row per task) against the ledger\'s own statement, which reads every report of the plan with its text.', '');
-  out.push('| engine | candidate | candidate median | p95 | the product\'s statement median | p95 | ratio |');
-  out.push('|---|---|---:|---:|---:|---:|---:|');
-  for (const e of result.engines) {
-    const l = e.ledgerCandidate;
-    out.push(`| ${ENGINE_NAMES[e.engine]} | ledger\'s latest report per task (${l.tasks} rows) | ${ms(l.product.medianMs)} | ${ms(l.product.p95Ms)} | ${ms(l.baseline.medianMs)} | ${ms(l.baseline.p95Ms)} | ${ratio(l.ratio)} |`);
-  }
-  out.push('');
-
+  out.push('Candidate for src/ (plain SQL in this benchmark, checked to give the product\'s answer): "latest facts" = what loadProgressFacts keeps from the reports — the time of the last report and the last share done per organization and task, the last figure per organization and target — reduced by GROUP BY in the engine instead of reading every report of the plan (the row above, against (a)).', '');
   out.push(`Candidate index (created in the scratch database after everything else, measured, dropped): ${first?.indexExperiment.index ?? '–'}, for the assignee, whose reports the product selects by task_id IN (…) and org_path LIKE — without it the engine reads every report of those tasks through plan_report_task_idx and keeps the 市州's (plans below).`, '');
   out.push('| engine | call | without the index: median | with it: median | with it: p95 | floor (a) median | with it: ratio to (a) |');
   out.push('|---|---|---:|---:|---:|---:|---:|');
@@ -121,13 +113,24 @@ export function renderWorkplanMarkdown(result: WorkplanBenchResult): string {
   }
   out.push('');
 
+  const executions = result.engines.filter((e) => e.engine === 'postgres').flatMap((e) => e.plans.filter((p) => p.side === 'boardProvince' || p.side === 'boardCity' || p.side === 'ledgerProvince').map((p) => ({ e, p, ...serverTimes(p.lines) })));
+  if (executions.length > 0) {
+    out.push('On PostgreSQL a call\'s statements run side by side on the pool\'s connections, so the charge above goes to whichever answers last; the server\'s own time for each distinct statement of the boards and the ledger, from its EXPLAIN ANALYZE (one run, the parameters of its first run), most first:', '');
+    out.push('| call | statement | parameters | planning ms | execution ms |');
+    out.push('|---|---|---:|---:|---:|');
+    for (const x of executions.sort((a, b) => b.execution + b.planning - (a.execution + a.planning)).slice(0, 12)) {
+      out.push(`| ${SIDE_LABELS[x.p.side]} | \`${shorten(x.p.sql).slice(0, 160)}\` | ${int(x.p.parameters)} | ${ms(x.planning)} | ${ms(x.execution)} |`);
+    }
+    out.push('');
+  }
+
   // ---- 6. Checks
   out.push('## 6. Checks', '');
   for (const e of result.engines) {
     const c = e.checks;
     const sample = c.rollupTargets.slice(0, 3).map((t) => `${t.current} = ${t.sql}`).join(', ');
     const analyze = e.analyzeMs === null ? '' : ` VACUUM ANALYZE of the work-plan tables after the setup: ${seconds(e.analyzeMs)}.`;
-    out.push(`- ${ENGINE_NAMES[e.engine]}: the plan holds ${int(c.reports)} reports and ${int(c.figures)} figures, as reported. For all ${c.rollupTargets.length} reported count targets the province board's figure equals the plain-SQL sum of the 市州's latest figures (e.g. ${sample}) and the 市州 board's its own latest figure; 团组织数 (orgs.active) on the province board ${int(c.orgsActive.current)} = the active organizations counted by SQL. Task detail lists ${int(c.detail.provinceAssignments)} assignments for the province and ${c.detail.cityAssignments} for the 市州. The candidate's facts equal loadProgressFacts' (${int(c.candidate.lastReports)} last reports, ${int(c.candidate.percents)} shares done, ${int(c.candidate.figures)} figures), and the ledger candidate's last report per task the ledger's (${e.ledgerCandidate.tasks} tasks). Checked in ${seconds(c.ms)}.${analyze}`);
+    out.push(`- ${ENGINE_NAMES[e.engine]}: the plan holds ${int(c.reports)} reports and ${int(c.figures)} figures, as reported. For all ${c.rollupTargets.length} reported count targets the province board's figure equals the plain-SQL sum of the 市州's latest figures (e.g. ${sample}) and the 市州 board's its own latest figure; 团组织数 (orgs.active) on the province board ${int(c.orgsActive.current)} = the active organizations counted by SQL. Task detail lists ${int(c.detail.provinceAssignments)} assignments for the province and ${c.detail.cityAssignments} for the 市州. The candidate's facts equal loadProgressFacts' (${int(c.candidate.lastReports)} last reports, ${int(c.candidate.percents)} shares done, ${int(c.candidate.figures)} figures). Checked in ${seconds(c.ms)}.${analyze}`);
   }
   out.push('');
 
@@ -145,6 +148,12 @@ export function renderWorkplanMarkdown(result: WorkplanBenchResult): string {
     }
   }
   return out.join('\n');
+}
+
+/** Planning and execution time from the last lines of PostgreSQL's EXPLAIN ANALYZE. */
+function serverTimes(lines: string[]): { planning: number; execution: number } {
+  const find = (label: string) => Number(/([\d.]+) ms/.exec(lines.find((l) => l.startsWith(label)) ?? '')?.[1] ?? 0);
+  return { planning: find('Planning Time'), execution: find('Execution Time') };
 }
 
 /** The SQL on one line, with runs of more than six parameters shown as a count. */
