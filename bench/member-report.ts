@@ -1,6 +1,7 @@
 import type { MemberEngineResult, MemberPlan, PostLevel } from './member-bench-engine.ts';
 import { LIST_FILTER, MEMBER_PAGE_SIZE } from './member-list-queries.ts';
 import type { BenchResult } from './report.ts';
+import { int, minutes, ms, pct, ratio, seconds } from './number-format.ts';
 
 /** One member run on every engine, as written to results/members-latest.json. */
 export type MemberBenchResult = Omit<BenchResult, 'engines'> & { engines: MemberEngineResult[] };
@@ -186,33 +187,6 @@ function planShape(lines: string[], engine: 'sqlite' | 'postgres'): string {
     .filter((line, i) => i === 0 || line.includes('->'))
     .map((line) => line.replace(/^\s*(->)?\s*/, '').replace(/\s*\(cost=.*$/, '').replace(/\s*\(actual.*$/, ''))
     .join(' → ');
-}
-
-function int(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
-
-function seconds(milliseconds: number): string {
-  return `${(milliseconds / 1000).toFixed(milliseconds < 10_000 ? 2 : 1)} s`;
-}
-
-function minutes(milliseconds: number): string {
-  return `${(milliseconds / 60_000).toFixed(1)} min`;
-}
-
-function ms(value: number): string {
-  if (value >= 100) return value.toFixed(0);
-  if (value >= 10) return value.toFixed(1);
-  if (value >= 1) return value.toFixed(2);
-  return value.toFixed(3);
-}
-
-function ratio(value: number): string {
-  return `${value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2)}×`;
-}
-
-function pct(value: number): string {
-  return `${(value * 100).toFixed(value < 0.1 ? 1 : 0)}%`;
 }
 
 function mb(bytes: number): string {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EngineResult, Measurement, PlanRecord } from './bench-engine.ts';
 import type { BenchOptions } from './options.ts';
+import { int, ms, seconds } from './number-format.ts';
 
 /** One run on every engine, as written to results/latest.json. */
 export type BenchResult = {
@@ -101,21 +102,7 @@ function indexVerdict(plans: PlanRecord[], m: Measurement): string {
   return `${mark('baseline')} / ${mark('product')}`;
 }
 
-function int(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
-
-function seconds(milliseconds: number): string {
-  return `${(milliseconds / 1000).toFixed(milliseconds < 10_000 ? 2 : 1)} s`;
-}
-
 /** Three significant figures without exponent notation. */
-function ms(value: number): string {
-  if (value >= 100) return value.toFixed(0);
-  if (value >= 10) return value.toFixed(1);
-  if (value >= 1) return value.toFixed(2);
-  return value.toFixed(3);
-}
 
 function ratio(value: number): string {
   return `${value.toFixed(2)}×`;

@@ -1,5 +1,6 @@
 import type { BenchResult } from './report.ts';
 import type { ReportPoint, TransferEngineResult } from './transfer-bench-engine.ts';
+import { int, minutes, ms, pct, ratio, seconds } from './number-format.ts';
 
 /** One transfer run on every engine, as written to results/transfers-latest.json. */
 export type TransferBenchResult = Omit<BenchResult, 'engines'> & { engines: TransferEngineResult[] };
@@ -109,29 +110,3 @@ export function renderTransfersMarkdown(result: TransferBenchResult): string {
   return out.join('\n');
 }
 
-function int(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
-
-function seconds(milliseconds: number): string {
-  return `${(milliseconds / 1000).toFixed(milliseconds < 10_000 ? 2 : 1)} s`;
-}
-
-function minutes(milliseconds: number): string {
-  return `${(milliseconds / 60_000).toFixed(1)} min`;
-}
-
-function ms(value: number): string {
-  if (value >= 100) return value.toFixed(0);
-  if (value >= 10) return value.toFixed(1);
-  if (value >= 1) return value.toFixed(2);
-  return value.toFixed(3);
-}
-
-function ratio(value: number): string {
-  return `${value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2)}×`;
-}
-
-function pct(value: number): string {
-  return `${(value * 100).toFixed(value < 0.1 ? 1 : 0)}%`;
-}

@@ -1,5 +1,6 @@
 import type { BenchResult } from './report.ts';
 import type { WorkplanEngineResult } from './workplan-bench-engine.ts';
+import { int, minutes, ms, pct, ratio, seconds } from './number-format.ts';
 
 /** One work-plan run on every engine, as written to results/workplan-latest.json. */
 export type WorkplanBenchResult = Omit<BenchResult, 'engines'> & { engines: WorkplanEngineResult[] };
@@ -161,33 +162,7 @@ function shorten(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/(?:(?:\?|\$\d+), ){6,}(?:\?|\$\d+)/g, (run) => `${run.split(',').length} parameters`);
 }
 
-function int(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
-
 function kb(bytes: number): string {
   return bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.round(bytes / 1024)} kB`;
 }
 
-function seconds(milliseconds: number): string {
-  return `${(milliseconds / 1000).toFixed(milliseconds < 10_000 ? 2 : 1)} s`;
-}
-
-function minutes(milliseconds: number): string {
-  return `${(milliseconds / 60_000).toFixed(1)} min`;
-}
-
-function ms(value: number): string {
-  if (value >= 100) return value.toFixed(0);
-  if (value >= 10) return value.toFixed(1);
-  if (value >= 1) return value.toFixed(2);
-  return value.toFixed(3);
-}
-
-function ratio(value: number): string {
-  return `${value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2)}×`;
-}
-
-function pct(value: number): string {
-  return `${(value * 100).toFixed(value < 0.1 ? 1 : 0)}%`;
-}
