@@ -49,7 +49,7 @@ describe('HTTP hardening', () => {
     const entry = await t.db.selectFrom('audit_log').select('ip').where('action', 'like', 'auth.login%').orderBy('seq', 'desc').executeTakeFirstOrThrow();
     expect(entry.ip).toBe('192.0.2.1');
 
-    const config = { ...loadConfig({}), dataDir: '/nonexistent', webDistDir: '/nonexistent', trustProxy: '192.0.2.1' };
+    const config = { ...loadConfig({}), secondFactor: 'off' as const, dataDir: '/nonexistent', webDistDir: '/nonexistent', trustProxy: '192.0.2.1' };
     const behindProxy = await buildApp({ db: t.db, cipher: t.cipher, blindIndex: t.blindIndex, auditKey: t.auditKey, config });
     try {
       await behindProxy.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'sheng_admin', password: 'wrong-Password-1' }, headers: { 'x-forwarded-for': '203.0.113.9' }, remoteAddress: '192.0.2.1' });
@@ -62,7 +62,7 @@ describe('HTTP hardening', () => {
 
   it('serves the API documentation only when asked to', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/docs/json' })).statusCode).toBe(200);
-    const config = { ...loadConfig({}), dataDir: '/nonexistent', webDistDir: '/nonexistent' };
+    const config = { ...loadConfig({}), secondFactor: 'off' as const, dataDir: '/nonexistent', webDistDir: '/nonexistent' };
     const production = await buildApp({ db: t.db, cipher: t.cipher, blindIndex: t.blindIndex, auditKey: t.auditKey, config });
     try {
       expect((await production.inject({ method: 'GET', url: '/docs/json' })).statusCode).toBe(404);

@@ -10,7 +10,8 @@ const BIN = path.resolve(import.meta.dirname, '../../bin/tuanwu.js');
 /** A real `tuanwu serve --demo` process on a free port, over a fresh database of the engine under test. */
 export type ServerProcess = { url: string; stop: () => Promise<void>; database: TestDb };
 
-export async function startServer(): Promise<ServerProcess> {
+/** `env` adds to the server's environment; the second factor is off unless it says otherwise. */
+export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
   const database = await createTestDb({ migrate: false });
   const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuanwu-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--demo'], {
@@ -23,6 +24,8 @@ export async function startServer(): Promise<ServerProcess> {
       TUANWU_KEY_FILE: path.join(keysDir, 'keys.json'),
       TUANWU_DATABASE_URL: database.location.url ?? '',
       TUANWU_LOG_LEVEL: 'warn',
+      TUANWU_SECOND_FACTOR: 'off',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -22,11 +22,15 @@ export type TestApp = TestDb & {
   close: () => Promise<void>;
 };
 
-/** The HTTP app over a fresh database seeded with the demo province. */
-export async function createTestApp(): Promise<TestApp> {
+/**
+ * The HTTP app over a fresh database seeded with the demo province. The second factor is off
+ * unless asked for: the tests of sign-in itself turn it on (test/second-factor.test.ts); the
+ * others sign the same accounts in many times a minute, which a one-time code would refuse.
+ */
+export async function createTestApp(options: { secondFactor?: 'required' | 'off' } = {}): Promise<TestApp> {
   const testDb = await createTestDb();
   await seedDemoProvince(testDb.db, testDb, DEMO_PASSWORD);
-  const config = { ...loadConfig({}), dataDir: '/nonexistent', webDistDir: '/nonexistent' };
+  const config = { ...loadConfig({}), dataDir: '/nonexistent', webDistDir: '/nonexistent', secondFactor: options.secondFactor ?? 'off' };
   const app = await buildApp({ db: testDb.db, cipher: testDb.cipher, blindIndex: testDb.blindIndex, auditKey: testDb.auditKey, config, apiDocs: true });
   const login = async (username: string, password = DEMO_PASSWORD): Promise<Client> => {
     const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });

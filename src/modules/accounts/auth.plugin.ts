@@ -17,7 +17,7 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'tuanwu_sid';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Routes that may be called without a session or before the password change.
-const OPEN_PATHS = new Set(['/api/auth/login']);
+const OPEN_PATHS = new Set(['/api/auth/login', '/api/auth/second-factor/enroll', '/api/auth/second-factor/verify', '/api/auth/activation-info', '/api/auth/activate']);
 const PASSWORD_CHANGE_PATHS = new Set(['/api/auth/me', '/api/auth/logout', '/api/auth/change-password']);
 
 /** Resolve the session cookie on every API request and refuse cross-site writes, before any body is read. */

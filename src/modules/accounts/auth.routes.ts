@@ -4,10 +4,18 @@ import type { AppDeps } from '../../platform/http/app-deps.ts';
 import { withErrors } from '../../platform/http/schemas.ts';
 import { rule } from '../../platform/rules/rules.ts';
 import { SESSION_COOKIE, requestActor, requireSession } from './auth.plugin.ts';
-import { changePassword, login, logout, switchPost, type AuthState } from './session.service.ts';
+import { enrollmentSeed, verifySecondFactor } from './second-factor.service.ts';
+import { changePassword, logout, switchPost, type AuthState } from './session.service.ts';
+import { login } from './sign-in.service.ts';
+import { passwordAgeDays } from './open-session.ts';
 
 const Me = Type.Object({
-  user: Type.Object({ id: Type.Integer(), username: Type.String(), displayName: Type.String(), mustChangePassword: Type.Boolean() }),
+  user: Type.Object({
+    id: Type.Integer(), username: Type.String(), displayName: Type.String(), mustChangePassword: Type.Boolean(),
+    /** The password must change because it is past its age, not because it was a first one. */
+    passwordExpired: Type.Boolean(),
+    secondFactorEnrolled: Type.Boolean(),
+  }),
   posts: Type.Array(
     Type.Object({
       id: Type.Integer(), orgId: Type.Integer(), orgName: Type.String(), roleCode: Type.String(), roleName: Type.String(),
@@ -19,9 +27,20 @@ const Me = Type.Object({
   csrfToken: Type.String(),
 });
 
+/** The answer to a correct password when a second factor must follow: no session yet. */
+const SecondFactorChallenge = Type.Object({
+  secondFactor: Type.Union([Type.Literal('verify'), Type.Literal('enroll')]),
+  challenge: Type.String(),
+  expiresAt: Type.String(),
+});
+
 function meOf(auth: AuthState) {
   return {
-    user: { id: auth.user.id, username: auth.user.username, displayName: auth.user.display_name, mustChangePassword: auth.user.must_change_password === 1 },
+    user: {
+      id: auth.user.id, username: auth.user.username, displayName: auth.user.display_name, mustChangePassword: auth.user.must_change_password === 1,
+      passwordExpired: auth.user.must_change_password === 1 && passwordAgeDays(auth.user, new Date()) > rule('auth.passwordMaxAgeDays'),
+      secondFactorEnrolled: auth.user.totp_secret_enc !== null,
+    },
     posts: auth.posts,
     currentPostId: auth.post?.id ?? null,
     permissions: [...auth.permissions].sort(),
@@ -36,16 +55,46 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
       maxAge: rule('auth.sessionAbsoluteHours') * 3600,
     });
 
+  const signInDeps = { ...deps, secondFactor: deps.config.secondFactor };
+  const signInLimit = { max: rule('auth.loginRatePerMinute'), timeWindow: 60_000 };
+
   app.post('/api/auth/login', {
     schema: {
       tags: ['auth'], summary: '登录 / Sign in',
+      description: '管理员和省、市级团干部在密码之后还需动态验证码：此时返回 secondFactor 与 challenge，尚未建立会话 / administrators and provincial and city cadres get a second-factor challenge and no session yet',
       body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 128 }) }, { additionalProperties: false }),
-      response: withErrors({ 200: Me, 423: Type.Ref('ErrorResponse') }),
+      response: withErrors({ 200: Type.Union([Me, SecondFactorChallenge]), 423: Type.Ref('ErrorResponse') }),
     },
-    config: { access: 'public', rateLimit: { max: rule('auth.loginRatePerMinute'), timeWindow: 60_000 } },
+    config: { access: 'public', rateLimit: signInLimit },
     handler: async (request, reply) => {
       const body = request.body as { username: string; password: string };
-      const { token, auth } = await login(deps, { username: body.username, password: body.password, ip: request.ip, requestId: request.id });
+      const outcome = await login(signInDeps, { username: body.username, password: body.password, ip: request.ip, requestId: request.id });
+      if (outcome.kind === 'second_factor') return { secondFactor: outcome.purpose, challenge: outcome.challenge, expiresAt: outcome.expiresAt };
+      setCookie(reply, outcome.token);
+      return meOf(outcome.auth);
+    },
+  });
+
+  app.post('/api/auth/second-factor/enroll', {
+    schema: {
+      tags: ['auth'], summary: '绑定验证器：取得密钥与二维码内容 / Set up the authenticator: the seed and its QR address',
+      body: Type.Object({ challenge: Type.String({ minLength: 20, maxLength: 100 }) }, { additionalProperties: false }),
+      response: withErrors({ 200: Type.Object({ secret: Type.String(), uri: Type.String(), username: Type.String() }) }),
+    },
+    config: { access: 'public', rateLimit: signInLimit },
+    handler: async (request) => enrollmentSeed(signInDeps, (request.body as { challenge: string }).challenge),
+  });
+
+  app.post('/api/auth/second-factor/verify', {
+    schema: {
+      tags: ['auth'], summary: '输入动态验证码完成登录 / Complete sign-in with the one-time code',
+      body: Type.Object({ challenge: Type.String({ minLength: 20, maxLength: 100 }), code: Type.String({ minLength: 6, maxLength: 8 }) }, { additionalProperties: false }),
+      response: withErrors({ 200: Me, 423: Type.Ref('ErrorResponse') }),
+    },
+    config: { access: 'public', rateLimit: signInLimit },
+    handler: async (request, reply) => {
+      const body = request.body as { challenge: string; code: string };
+      const { token, auth } = await verifySecondFactor(signInDeps, { challenge: body.challenge, code: body.code, ip: request.ip, requestId: request.id });
       setCookie(reply, token);
       return meOf(auth);
     },

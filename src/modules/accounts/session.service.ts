@@ -5,10 +5,10 @@ import type { AppUserRow, Database, SessionRow } from '../../platform/db/schema.
 import { AppError } from '../../platform/http/app-error.ts';
 import { rule } from '../../platform/rules/rules.ts';
 import { DataScope, scopeLabels, type ScopeKind } from '../../platform/scope/data-scope.ts';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './password-hash.ts';
+import { hashPassword, verifyPassword } from './password-hash.ts';
 import { passwordProblems } from './password-policy.ts';
 
-type Deps = { db: Kysely<Database>; auditKey: Buffer };
+export type Deps = { db: Kysely<Database>; auditKey: Buffer };
 
 /** A post as the session knows it, with its organization and role. */
 export type PostInfo = {
@@ -17,6 +17,8 @@ export type PostInfo = {
   orgName: string;
   orgPath: string;
   orgStatus: string;
+  /** 行政区划 of the organization, when it has one: decides whether its cadres need a second factor. */
+  orgRegionCode: string | null;
   roleCode: string;
   roleName: string;
   scope: ScopeKind;
@@ -48,14 +50,14 @@ export async function loadPosts(db: Kysely<Database>, userId: number): Promise<P
     .innerJoin('role', 'role.id', 'post.role_id')
     .select([
       'post.id', 'post.org_id', 'post.scope', 'post.status', 'organization.name as org_name', 'organization.path as org_path',
-      'organization.status as org_status', 'role.code as role_code', 'role.name_zh as role_name',
+      'organization.status as org_status', 'organization.region_code as org_region_code', 'role.code as role_code', 'role.name_zh as role_name',
     ])
     .where('post.user_id', '=', userId)
     .orderBy('post.id')
     .execute();
   return rows
     .map((r) => ({
-      id: r.id, orgId: r.org_id, orgName: r.org_name, orgPath: r.org_path, orgStatus: r.org_status, roleCode: r.role_code,
+      id: r.id, orgId: r.org_id, orgName: r.org_name, orgPath: r.org_path, orgStatus: r.org_status, orgRegionCode: r.org_region_code, roleCode: r.role_code,
       roleName: r.role_name, scope: r.scope as ScopeKind, scopeName: scopeLabels[r.scope as ScopeKind]?.zh ?? r.scope,
       status: r.status, usable: r.status === 'active' && r.org_status === 'active',
     }))
@@ -101,78 +103,8 @@ export function actorOf(auth: AuthState | null, ip: string | null, requestId: st
   };
 }
 
-/**
- * 登录. Wrong passwords count towards a lock that expires by itself (no permanent lock of a
- * victim's account); every attempt is audited whatever its outcome.
- */
-export async function login(
-  deps: Deps,
-  input: { username: string; password: string; ip: string | null; requestId: string | null },
-  now = new Date(),
-): Promise<{ token: string; auth: AuthState }> {
-  const { db, auditKey } = deps;
-  const user = await db.selectFrom('app_user').selectAll().where('username', '=', input.username).executeTakeFirst();
-  const actor: Actor = { userId: user?.id ?? null, username: input.username.slice(0, 64), postId: null, postLabel: null, ip: input.ip, requestId: input.requestId };
-  const fail = async (code: 'AUTH_INVALID_CREDENTIALS' | 'AUTH_LOCKED' | 'AUTH_ACCOUNT_DISABLED', extra: Record<string, unknown> = {}) => {
-    await db.transaction().execute((trx) => appendAudit(trx, auditKey, actor, { action: 'auth.login', result: 'denied', targetType: 'user', targetId: user?.id, targetLabel: actor.username, detail: { reason: code } }));
-    return new AppError(code, { extra });
-  };
-
-  if (!user) {
-    await verifyPassword(input.password, DUMMY_HASH);
-    throw await fail('AUTH_INVALID_CREDENTIALS');
-  }
-  if (user.locked_until && user.locked_until > now.toISOString()) {
-    throw await fail('AUTH_LOCKED', { retryAfterSeconds: Math.ceil((Date.parse(user.locked_until) - now.getTime()) / 1000) });
-  }
-  if (!(await verifyPassword(input.password, user.password_hash))) {
-    throw await recordFailure(deps, user, actor, now);
-  }
-  if (user.status !== 'active') throw await fail('AUTH_ACCOUNT_DISABLED');
-
-  const token = crypto.randomBytes(32).toString('base64url');
-  const posts = await loadPosts(db, user.id);
-  const post = posts.find((p) => p.usable) ?? null;
-  const session: SessionRow = {
-    id: sha256(token),
-    user_id: user.id,
-    post_id: post?.id ?? null,
-    csrf_token: crypto.randomBytes(24).toString('base64url'),
-    created_at: now.toISOString(),
-    last_seen_at: now.toISOString(),
-    expires_at: new Date(now.getTime() + rule('auth.sessionAbsoluteHours') * 3_600_000).toISOString(),
-    ip: input.ip,
-  };
-  await db.transaction().execute(async (trx) => {
-    await trx.updateTable('app_user').set({ failed_attempts: 0, first_failed_at: null, locked_until: null, last_login_at: now.toISOString() }).where('id', '=', user.id).execute();
-    await trx.insertInto('session').values(session).execute();
-    await appendAudit(trx, auditKey, { ...actor, postId: post?.id ?? null }, { action: 'auth.login', targetType: 'user', targetId: user.id, targetLabel: user.username });
-  });
-  return { token, auth: await buildAuthState(db, session, user, posts) };
-}
-
-async function recordFailure(deps: Deps, user: AppUserRow, actor: Actor, now: Date): Promise<AppError> {
-  const windowMs = minutes(rule('auth.lockoutWindowMinutes'));
-  const windowOpen = user.first_failed_at !== null && now.getTime() - Date.parse(user.first_failed_at) < windowMs;
-  const failures = windowOpen ? user.failed_attempts + 1 : 1;
-  const lock = failures >= rule('auth.lockoutFailures');
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('app_user')
-      .set({
-        failed_attempts: lock ? 0 : failures,
-        first_failed_at: lock ? null : windowOpen ? user.first_failed_at : now.toISOString(),
-        locked_until: lock ? new Date(now.getTime() + windowMs).toISOString() : user.locked_until,
-      })
-      .where('id', '=', user.id)
-      .execute();
-    await appendAudit(trx, deps.auditKey, actor, { action: 'auth.login', result: 'denied', targetType: 'user', targetId: user.id, targetLabel: user.username, detail: { reason: 'AUTH_INVALID_CREDENTIALS', failures } });
-    if (lock) await appendAudit(trx, deps.auditKey, actor, { action: 'auth.lockout', result: 'ok', targetType: 'user', targetId: user.id, detail: { minutes: rule('auth.lockoutWindowMinutes') } });
-  });
-  return new AppError('AUTH_INVALID_CREDENTIALS');
-}
-
-async function buildAuthState(db: Kysely<Database>, session: SessionRow, user: AppUserRow, posts?: PostInfo[]): Promise<AuthState> {
+/** Everything a request knows, for a session row of a user. */
+export async function buildAuthState(db: Kysely<Database>, session: SessionRow, user: AppUserRow, posts?: PostInfo[]): Promise<AuthState> {
   const allPosts = posts ?? (await loadPosts(db, user.id));
   const post = allPosts.find((p) => p.id === session.post_id && p.usable) ?? null;
   return {
@@ -189,7 +121,7 @@ async function buildAuthState(db: Kysely<Database>, session: SessionRow, user: A
 export async function resolveSession(db: Kysely<Database>, token: string, now = new Date()): Promise<AuthState | null> {
   const session = await db.selectFrom('session').selectAll().where('id', '=', sha256(token)).executeTakeFirst();
   if (!session) return null;
-  const idleLimit = minutes(rule('auth.sessionIdleMinutes'));
+  const idleLimit = minutes(rule(session.administrator === 1 ? 'auth.adminSessionIdleMinutes' : 'auth.sessionIdleMinutes'));
   if (session.expires_at <= now.toISOString() || now.getTime() - Date.parse(session.last_seen_at) > idleLimit) {
     await db.deleteFrom('session').where('id', '=', session.id).execute();
     return null;

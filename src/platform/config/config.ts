@@ -27,6 +27,11 @@ export type AppConfig = {
   apiDocs: boolean | null;
   /** Personal-data cryptography: 'international' (AES-256-GCM, HMAC-SHA-256) or 'sm' (SM4, HMAC-SM3). */
   cryptoProfile: CryptoProfileName;
+  /**
+   * 双因素认证 for administrators and provincial and city cadres (DOMAIN §12 DB-04): 'required'
+   * unless TUANWU_SECOND_FACTOR=off, which a deployment may choose only with its assessor's consent.
+   */
+  secondFactor: 'required' | 'off';
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -44,12 +49,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     filesDir: path.resolve(env.TUANWU_FILES_DIR ?? path.join(dataDir, 'files')),
     apiDocs: env.TUANWU_API_DOCS === 'true' ? true : env.TUANWU_API_DOCS === 'false' ? false : null,
     cryptoProfile: parseCryptoProfile(env.TUANWU_CRYPTO_PROFILE),
+    secondFactor: parseSecondFactor(env.TUANWU_SECOND_FACTOR),
   };
 }
 
 function parseCryptoProfile(raw: string | undefined): CryptoProfileName {
   const value = raw?.trim() || 'international';
   if (!isCryptoProfileName(value)) throw new Error(`TUANWU_CRYPTO_PROFILE must be one of ${CRYPTO_PROFILES.join(', ')}, got "${raw}"`);
+  return value;
+}
+
+function parseSecondFactor(raw: string | undefined): 'required' | 'off' {
+  const value = raw?.trim() || 'required';
+  if (value !== 'required' && value !== 'off') throw new Error(`TUANWU_SECOND_FACTOR must be required or off, got "${raw}"`);
   return value;
 }
 

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * The tables of the platform and its modules as Kysely sees them.
@@ -13,6 +13,7 @@ export type Database = {
   post: PostTable;
   post_scope_org: PostScopeOrgTable;
   session: SessionTable;
+  login_challenge: LoginChallengeTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   member: MemberTable;
@@ -99,6 +100,11 @@ export type AppUserTable = {
   created_at: string;
   /** The 团员 record this account belongs to, for members signing in to see their own record. */
   member_id: number | null;
+  /** The TOTP seed (RFC 6238), encrypted like personal data; null until the second factor is set up. */
+  totp_secret_enc: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The last TOTP time step accepted: a code of that step or an earlier one is a replay. */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
+  totp_enrolled_at: ColumnType<string | null, string | null | undefined, string | null>;
 };
 export type AppUserRow = Selectable<AppUserTable>;
 
@@ -141,8 +147,25 @@ export type SessionTable = {
   last_seen_at: string;
   expires_at: string;
   ip: string | null;
+  /** 1 when opened by an account holding an administrator's post: it idles out sooner (DOMAIN §12 DB-02). */
+  administrator: ColumnType<number, number | undefined, number>;
 };
 export type SessionRow = Selectable<SessionTable>;
+
+/** 登录挑战: the step between a correct password and the second factor; no session exists yet. */
+export type LoginChallengeTable = {
+  /** SHA-256 of the challenge token handed to the browser. */
+  id: string;
+  user_id: number;
+  /** 'verify' (a seed is set up) or 'enroll' (the first sign-in sets one up). */
+  purpose: string;
+  /** The seed offered during enrolment, encrypted, until a first code proves it was saved. */
+  pending_secret_enc: string | null;
+  attempts: number;
+  created_at: string;
+  expires_at: string;
+  ip: string | null;
+};
 
 /** 审计日志: append-only and hash-chained. */
 export type AuditLogTable = {

@@ -12,6 +12,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 400;
     case 'UNAUTHENTICATED':
     case 'AUTH_INVALID_CREDENTIALS':
+    case 'AUTH_SECOND_FACTOR_INVALID':
+    case 'AUTH_CHALLENGE_EXPIRED':
       return 401;
     case 'AUTH_ACCOUNT_DISABLED':
     case 'AUTH_NO_ACTIVE_POST':

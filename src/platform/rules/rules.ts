@@ -93,6 +93,26 @@ export const RULES = {
     source: 'OWASP ASVS 4.0.3 §3.3.2 L2 (DOMAIN §12 DB-02)',
     description: '会话绝对时长 / absolute session lifetime',
   },
+  'auth.adminSessionIdleMinutes': {
+    value: 15, unit: '分钟', effectiveFrom: '2019-12-01',
+    source: 'DOMAIN §12 DB-02: administrators\' sessions end after 15 minutes idle (GB/T 22239-2019 8.1.4.1 b) 登录连接超时自动退出)',
+    description: '管理员会话空闲超时 / idle timeout of administrators\' sessions',
+  },
+  'auth.passwordMaxAgeDays': {
+    value: 90, unit: '天', effectiveFrom: '2019-12-01',
+    source: 'GB/T 22239-2019 8.1.4.1 a) 身份鉴别信息…定期更换; DOMAIN §12 A.0: 90-day expiry for cadre and administrator accounts',
+    description: '干部和管理员账号密码有效期 / days before a cadre\'s password must be changed',
+  },
+  'auth.secondFactorChallengeMinutes': {
+    value: 5, unit: '分钟', effectiveFrom: '2019-12-01',
+    source: 'OWASP ASVS 5.0 §6.5.5 (DOMAIN §12 AS-10): an out-of-band or one-time code is valid for at most 10 minutes',
+    description: '输入动态验证码的时限 / minutes to enter the second factor after the password',
+  },
+  'auth.secondFactorAttempts': {
+    value: 5, unit: '次', effectiveFrom: '2019-12-01',
+    source: 'OWASP ASVS 5.0 §6.5.5 and §6.3.1 (DOMAIN §12 AS-10): one-time codes are rate limited',
+    description: '每次登录允许的验证码错误次数 / wrong codes allowed per sign-in',
+  },
   'org.exportMaxRows': {
     value: 100000, unit: '行', effectiveFrom: '2026-01-01',
     source: 'Tuanwu: one xlsx sheet stays comfortably under Excel\'s 1,048,576-row limit',

@@ -64,7 +64,7 @@ export async function plaintexts(db: Db, cipher: FieldCipher): Promise<Map<strin
 
 /** The HTTP app over the database with these keys, and a signed-in GET as a demo account. */
 export async function appWith(t: TestDb, pair: FieldCryptoPair): Promise<{ app: FastifyInstance; getAs: (username: string) => Promise<(url: string) => Promise<LightMyRequestResponse>> }> {
-  const config = { ...loadConfig({}), dataDir: '/nonexistent', webDistDir: '/nonexistent' };
+  const config = { ...loadConfig({}), secondFactor: 'off' as const, dataDir: '/nonexistent', webDistDir: '/nonexistent' };
   const app = await buildApp({ db: t.db, ...pair, auditKey: t.auditKey, config });
   const getAs = async (username: string) => {
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });

@@ -32,7 +32,7 @@ export async function createImportTestApp(): Promise<ImportTestApp> {
   await seedDemoProvince(testDb.db, testDb, DEMO_PASSWORD);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuanwu-import-'));
   const filesDir = path.join(dataDir, 'files');
-  const config = { ...loadConfig({}), dataDir, filesDir, webDistDir: '/nonexistent' };
+  const config = { ...loadConfig({}), secondFactor: 'off' as const, dataDir, filesDir, webDistDir: '/nonexistent' };
   const app = await buildApp({ db: testDb.db, cipher: testDb.cipher, blindIndex: testDb.blindIndex, auditKey: testDb.auditKey, config });
   const login = async (username: string): Promise<ImportClient> => {
     const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
