@@ -2,6 +2,7 @@ import type { MessageKey } from './messages.zh-CN';
 import { admissionEnUS } from './messages/admission.en-US';
 import { transfersEnUS } from './messages/transfers.en-US';
 import { workplanEnUS } from './messages/workplan.en-US';
+import { secondFactorEnUS } from './messages/second-factor.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   'app.name': 'Tuanwu',
@@ -623,4 +624,5 @@ export const enUS: Record<MessageKey, string> = {
   ...admissionEnUS,
   ...transfersEnUS,
   ...workplanEnUS,
+  ...secondFactorEnUS,
 };

@@ -1,6 +1,7 @@
 import { admissionZhCN } from './messages/admission.zh-CN';
 import { transfersZhCN } from './messages/transfers.zh-CN';
 import { workplanZhCN } from './messages/workplan.zh-CN';
+import { secondFactorZhCN } from './messages/second-factor.zh-CN';
 /** Chinese is the source language: every key starts here, English must follow. */
 export const zhCN = {
   'app.name': '团务',
@@ -621,6 +622,7 @@ export const zhCN = {
   ...admissionZhCN,
   ...transfersZhCN,
   ...workplanZhCN,
+  ...secondFactorZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -19,7 +19,12 @@ export default function ChangePasswordPage() {
   return (
     <Card title={t('password.title')} size="small">
       {me.user.mustChangePassword && (
-        <Alert type="warning" showIcon title={t('password.mustChange')} style={{ marginBottom: 16, maxWidth: 420 }} />
+        <Alert
+          type="warning"
+          showIcon
+          title={me.user.passwordExpired ? t('password.expired') : t('password.mustChange')}
+          style={{ marginBottom: 16, maxWidth: 420 }}
+        />
       )}
       <ChangePasswordForm onChanged={() => void onChanged()} />
     </Card>

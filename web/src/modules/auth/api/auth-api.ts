@@ -1,15 +1,23 @@
 import { api, isApiError, setCsrfToken } from '../../../api/client';
-import type { Me } from '../types/me';
+import type { Me, SecondFactorChallenge, SecondFactorSeed } from '../types/me';
 
 function remember(me: Me): Me {
   setCsrfToken(me.csrfToken);
   return me;
 }
 
-export async function login(username: string, password: string): Promise<Me> {
-  return remember(
-    await api.post<Me>('/api/auth/login', { username, password }, { allowUnauthenticated: true }),
-  );
+/** A session, or the one-time code still to come for administrators and provincial and city cadres. */
+export async function login(username: string, password: string): Promise<Me | SecondFactorChallenge> {
+  const answer = await api.post<Me | SecondFactorChallenge>('/api/auth/login', { username, password }, { allowUnauthenticated: true });
+  return 'secondFactor' in answer ? answer : remember(answer);
+}
+
+export async function secondFactorSeed(challenge: string): Promise<SecondFactorSeed> {
+  return api.post<SecondFactorSeed>('/api/auth/second-factor/enroll', { challenge }, { allowUnauthenticated: true });
+}
+
+export async function verifySecondFactor(challenge: string, code: string): Promise<Me> {
+  return remember(await api.post<Me>('/api/auth/second-factor/verify', { challenge, code }, { allowUnauthenticated: true }));
 }
 
 /** The current session, or null when nobody is signed in. */

@@ -5,12 +5,15 @@ import { isApiError } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { useErrorMessage } from '../../common/hooks/useErrorMessage';
 import { useSession } from '../hooks/useSession';
+import type { SecondFactorChallenge } from '../types/me';
+import { SecondFactorStep } from './SecondFactorStep';
 
 type Values = { username: string; password: string };
 
 /**
- * Username and password; a lockout (423) or rate limit (429) says how long to wait.
- * On success the session changes and the login page redirects by itself.
+ * Username and password; a lockout (423) or rate limit (429) says how long to wait. Administrators
+ * and provincial and city cadres go on to the one-time code. On success the session changes and
+ * the login page redirects by itself.
  */
 export function LoginForm() {
   const t = useT();
@@ -19,6 +22,7 @@ export function LoginForm() {
   const [form] = Form.useForm<Values>();
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [challenge, setChallenge] = useState<SecondFactorChallenge | null>(null);
 
   const describe = (err: unknown): string => {
     if (isApiError(err) && err.status === 423 && err.retryAfterSeconds !== undefined) {
@@ -36,7 +40,8 @@ export function LoginForm() {
     setSubmitting(true);
     setError(null);
     try {
-      await login(username.trim(), password);
+      const answer = await login(username.trim(), password);
+      if ('secondFactor' in answer) setChallenge(answer);
     } catch (err) {
       setError(err);
       form.setFieldValue('password', '');
@@ -44,6 +49,18 @@ export function LoginForm() {
       setSubmitting(false);
     }
   };
+
+  if (challenge) {
+    return (
+      <SecondFactorStep
+        challenge={challenge}
+        onRestart={() => {
+          setChallenge(null);
+          form.setFieldValue('password', '');
+        }}
+      />
+    );
+  }
 
   return (
     <Form<Values> form={form} layout="vertical" size="large" onFinish={(values) => void submit(values)} requiredMark={false}>

@@ -45,7 +45,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       state,
       refresh,
       login: async (username, password) => {
-        const me = await authApi.login(username, password);
+        const answer = await authApi.login(username, password);
+        if (!('secondFactor' in answer)) setMe(answer);
+        return answer;
+      },
+      verifySecondFactor: async (challenge, code) => {
+        const me = await authApi.verifySecondFactor(challenge, code);
         setMe(me);
         return me;
       },

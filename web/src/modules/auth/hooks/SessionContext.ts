@@ -1,5 +1,5 @@
 import { createContext } from 'react';
-import type { Me } from '../types/me';
+import type { Me, SecondFactorChallenge } from '../types/me';
 
 export type SessionState =
   | { status: 'loading' }
@@ -9,7 +9,9 @@ export type SessionState =
 
 export type SessionValue = {
   state: SessionState;
-  login: (username: string, password: string) => Promise<Me>;
+  /** Signs in, or answers with the one-time code still to come. */
+  login: (username: string, password: string) => Promise<Me | SecondFactorChallenge>;
+  verifySecondFactor: (challenge: string, code: string) => Promise<Me>;
   logout: () => Promise<void>;
   switchPost: (postId: number) => Promise<Me>;
   /** Reloads Me from the server; null when the session has ended. */

@@ -56,7 +56,20 @@ export type SessionUser = {
   username: string;
   displayName: string;
   mustChangePassword: boolean;
+  /** The password must change because it is past its age (cadres and administrators). */
+  passwordExpired: boolean;
+  secondFactorEnrolled: boolean;
 };
+
+/** The answer to a correct password when a one-time code must follow; no session exists yet. */
+export type SecondFactorChallenge = {
+  secondFactor: 'verify' | 'enroll';
+  challenge: string;
+  expiresAt: string;
+};
+
+/** What the authenticator app needs at enrolment. */
+export type SecondFactorSeed = { secret: string; uri: string; username: string };
 
 /** The answer of GET /api/auth/me, login and switch-post. */
 export type Me = {
