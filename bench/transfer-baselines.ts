@@ -6,7 +6,7 @@ import { yieldToEventLoop } from './yield-to-signals.ts';
 
 const TABLE = 'bench_commit_scratch';
 
-type EventRow = Omit<TransferEventTable, 'id'>;
+type EventRow = Omit<TransferEventTable, 'id' | 'row_mac'>;
 
 /** A rate measured for at most `rows` operations or a time box, whichever ends first. */
 export type RateResult = { operations: number; ms: number; perSecond: number };

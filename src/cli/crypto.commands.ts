@@ -5,6 +5,7 @@ import { connectFromConfig } from '../platform/db/connect.ts';
 import { CRYPTO_PROFILES, isCryptoProfileName, type CryptoProfileName } from '../platform/pii/crypto-profile.ts';
 import { cryptoInventory, type CryptoInventory } from '../platform/pii/crypto-inventory.ts';
 import { keyFilePath, loadOrCreateKeyRing } from '../platform/pii/keys.ts';
+import { fieldCryptoOf } from '../platform/pii/open-field-crypto.ts';
 import { rotateFieldKeys, type RotationProgress } from '../platform/pii/rotate-field-keys.ts';
 import { prepareDatabase } from '../platform/runtime.ts';
 import { positiveInt } from './options.ts';
@@ -32,10 +33,16 @@ export function registerCryptoCommands(program: Command, config: AppConfig): voi
       const ring = loadOrCreateKeyRing(config.dataDir);
       const db = connectFromConfig(config);
       try {
-        await prepareDatabase({ db, auditKey: ring.auditKey });
+        await prepareDatabase({ db, auditKey: ring.auditKey, cipher: fieldCryptoOf(ring).cipher });
         const report = await rotateFieldKeys({ db, keyFile, auditKey: ring.auditKey, profile, batchSize: options.batch, onProgress: progressLine() });
         const rows = Object.entries(report.rewritten).map(([table, n]) => `${table} ${n}`).join(', ');
         console.log(`${report.resumed ? '已续完 / resumed and finished' : '已完成 / finished'}: ${report.from} → ${report.keySetId} (${profile}); 重写 / rewrote ${rows}`);
+        const resealed = Object.entries(report.resealed).map(([table, n]) => `${table} ${n}`).join(', ');
+        console.log(`校验码已换用新密钥 / ledger MACs renewed: ${resealed}`);
+        if (report.refused.length > 0) {
+          console.error(`${report.refused.length} 行校验码原已不符，保持原样，请运行 tuanwu verify 核查 / rows whose MAC already failed were left as they are; run \`tuanwu verify\`: `
+            + report.refused.slice(0, 20).map((r) => `${r.table}#${r.id}`).join(', '));
+        }
       } finally {
         await db.destroy();
       }
@@ -51,7 +58,7 @@ export function registerCryptoCommands(program: Command, config: AppConfig): voi
       const db = connectFromConfig(config);
       let inventory: CryptoInventory;
       try {
-        await prepareDatabase({ db, auditKey: ring.auditKey });
+        await prepareDatabase({ db, auditKey: ring.auditKey, cipher: fieldCryptoOf(ring).cipher });
         inventory = await cryptoInventory(db, ring, config.cryptoProfile);
       } finally {
         await db.destroy();

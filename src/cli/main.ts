@@ -7,6 +7,7 @@ import { registerPlanCommands } from './plan.commands.ts';
 import { registerSeedCommands } from './seed.commands.ts';
 import { registerServeCommand } from './serve.command.ts';
 import { registerUserCommands } from './user.commands.ts';
+import { registerVerifyCommand } from './verify.command.ts';
 
 const program = new Command('tuanwu').description('团务 Tuanwu — 共青团组织与团务管理平台').showHelpAfterError();
 const config = loadConfig();
@@ -17,6 +18,7 @@ registerUserCommands(program, config);
 registerPlanCommands(program, config);
 registerCryptoCommands(program, config);
 registerBackupCommands(program, config);
+registerVerifyCommand(program, config);
 
 try {
   await program.parseAsync(process.argv);

@@ -55,7 +55,7 @@ export function registerMaintenanceCommands(program: Command, config: AppConfig)
     .action(async () => {
       const runtime = openRuntime(config);
       await prepareDatabase(runtime);
-      const expired = await expireTransfers(runtime.db, runtime.auditKey);
+      const expired = await expireTransfers(runtime.db, runtime);
       await runtime.db.destroy();
       console.log(`已过期 / expired: ${expired}`);
     });

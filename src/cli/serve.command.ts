@@ -27,7 +27,7 @@ export function registerServeCommand(program: Command, config: AppConfig): void 
       // Rule changes made through another node (or taking effect at midnight) arrive within a minute.
       setInterval(() => void loadRuleOverrides(runtime.db).catch(() => undefined), 60_000).unref();
       // Transfers past their expiry close within the hour; every node may run it, the update is guarded.
-      const expire = () => void expireTransfers(runtime.db, runtime.auditKey).catch((error: unknown) => app.log.error({ err: error }, 'expiring transfers failed'));
+      const expire = () => void expireTransfers(runtime.db, runtime).catch((error: unknown) => app.log.error({ err: error }, 'expiring transfers failed'));
       expire();
       setInterval(expire, 3_600_000).unref();
       const shutdown = async () => {

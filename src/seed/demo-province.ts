@@ -85,7 +85,7 @@ export async function seedDemoProvince(
       branches.map((b) => ({ id: b.id, path: b.path, industryCategory: b.industry_category, regionCode: b.region_code ?? '510000' })),
       random,
     );
-    await writeDemoDues(trx, random);
+    await writeDemoDues(trx, random, cipher);
     await rebuildMemberStats(trx);
 
     const orgs: DemoOrgs = { byRegion, firstBranch: firstBranch! };

@@ -1,4 +1,6 @@
 import { appendAudit } from '../../platform/audit/audit-log.ts';
+import { rowMacKeysOf } from '../../platform/integrity/mac-keys.ts';
+import { sealWrittenRows } from '../../platform/integrity/seal-rows.ts';
 import { invalidFields, type FieldError } from '../../platform/http/app-error.ts';
 import { rule } from '../../platform/rules/rules.ts';
 import { commonPath } from '../../platform/scope/common-path.ts';
@@ -64,7 +66,11 @@ export async function recordPayments(ctx: ServiceContext, input: RecordPaymentsI
         post_label: ctx.actor.postLabel, recorded_at: now,
       });
     }
-    for (let i = 0; i < rows.length; i += 200) await trx.insertInto('dues_payment').values(rows.slice(i, i + 200)).execute();
+    for (let i = 0; i < rows.length; i += 200) {
+      // Each payment is sealed with its MAC (DOMAIN §12 DB-13) over the row as stored, id included.
+      const written = await trx.insertInto('dues_payment').values(rows.slice(i, i + 200)).returningAll().execute();
+      await sealWrittenRows(trx, rowMacKeysOf(ctx.cipher).writer, 'dues_payment', written);
+    }
     await applyMemberChanges(trx, changes);
     await applyCollections(trx, rows.map((r) => ({ path: r.org_path, month: thisMonth, fen: r.amount_fen, payments: 1 })));
     const amountFen = rows.reduce((sum, r) => sum + r.amount_fen, 0);

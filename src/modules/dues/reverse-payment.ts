@@ -1,4 +1,6 @@
 import { appendAudit } from '../../platform/audit/audit-log.ts';
+import { rowMacKeysOf } from '../../platform/integrity/mac-keys.ts';
+import { checkRow, sealRow } from '../../platform/integrity/row-mac.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { DataScope, scopePredicate } from '../../platform/scope/data-scope.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -32,10 +34,19 @@ export async function reversePayment(ctx: ServiceContext, paymentId: number, rea
         extra: { reason: 'not_latest' },
       });
     }
+    // Sealing the reversed row over a row changed behind the application's back would make the change pass the verifier.
+    const macKeys = rowMacKeysOf(ctx.cipher);
+    if (checkRow(macKeys.byId, 'dues_payment', payment) !== 'ok') {
+      throw new AppError('DUES_REFUSED', {
+        message: { zh: '该收缴记录未通过完整性校验，可能在系统之外被改动，不能撤销；请联系安全管理员运行 tuanwu verify 核查', en: 'this payment failed its integrity check (it may have been changed outside the application) and cannot be reversed; ask the security administrator to run `tuanwu verify`' },
+        extra: { reason: 'integrity_failed' },
+      });
+    }
     const now = new Date().toISOString();
+    const reversal = { status: 'reversed', reversed_reason: reason.trim(), reversed_by: ctx.actor.username, reversed_at: now };
     const updated = await trx
       .updateTable('dues_payment')
-      .set({ status: 'reversed', reversed_reason: reason.trim(), reversed_by: ctx.actor.username, reversed_at: now })
+      .set({ ...reversal, row_mac: sealRow(macKeys.writer, 'dues_payment', { ...payment, ...reversal }) })
       .where('id', '=', payment.id)
       .where('status', '=', 'recorded')
       .executeTakeFirst();

@@ -12,7 +12,7 @@ import { refused } from './transfer-refusal.ts';
  * the status 已转出省外) in the same transaction as the last approval, with the counters of both
  * sides and a line in the member's 团籍 history. Nothing about the member changes before this.
  */
-export async function completeTransfer(trx: Kysely<Database>, ctx: Pick<ServiceContext, 'auditKey' | 'actor'>, transfer: TransferRow, at: string): Promise<TransferRow> {
+export async function completeTransfer(trx: Kysely<Database>, ctx: Pick<ServiceContext, 'auditKey' | 'actor' | 'cipher'>, transfer: TransferRow, at: string): Promise<TransferRow> {
   const member = await trx.selectFrom('member').innerJoin('organization', 'organization.id', 'member.org_id')
     .selectAll('member').select(['organization.industry_category as org_industry', 'organization.name as org_name'])
     .where('member.id', '=', transfer.member_id).executeTakeFirstOrThrow();

@@ -29,7 +29,7 @@ export async function restoreBackup(config: AppConfig, options: RestoreOptions):
   if (manifest.engine !== engine) {
     throw new Error(`这是 ${manifest.engine} 备份，而配置的数据库是 ${engine} / this is a ${manifest.engine} backup but the configured database is ${engine}`);
   }
-  const { auditKey } = requireKeyRing(config);
+  const ring = requireKeyRing(config);
   const report = startReport(options.file, manifest);
   if (!report.sha256.ok) return report;
 
@@ -52,7 +52,7 @@ export async function restoreBackup(config: AppConfig, options: RestoreOptions):
     }
   }
   try {
-    await checkRestoredDatabase(db, auditKey, report);
+    await checkRestoredDatabase(db, ring, report);
   } finally {
     await db.destroy();
   }

@@ -1,4 +1,6 @@
 import type { ChainVerdict } from '../audit/audit-log.ts';
+import { macLines } from '../integrity/verify-integrity.ts';
+import type { LedgerMacReport } from '../integrity/verify-ledger-macs.ts';
 import type { BackupManifest } from './backup-manifest.ts';
 
 /** What a restore check found, step by step; steps after a failed SHA-256 are not run. */
@@ -13,13 +15,15 @@ export type RestoreReport = {
   /** Tables the backup did not have, created by newer migrations. */
   newTables?: string[];
   chain?: ChainVerdict;
+  /** The MAC of every ledger row (integrity/verify-ledger-macs.ts). */
+  macs?: LedgerMacReport;
   notes: string[];
 };
 
 /** 0 when everything matches, 2 for a broken audit chain (as `audit verify`), 1 for anything else. */
 export function exitCodeOf(report: RestoreReport): 0 | 1 | 2 {
   if (report.chain && !report.chain.ok) return 2;
-  const passed = report.sha256.ok && report.counts?.mismatches.length === 0 && report.auditHead?.ok === true && report.chain?.ok === true;
+  const passed = report.sha256.ok && report.counts?.mismatches.length === 0 && report.auditHead?.ok === true && report.chain?.ok === true && report.macs?.ok === true;
   return passed ? 0 : 1;
 }
 
@@ -53,6 +57,7 @@ export function formatReport(report: RestoreReport): string {
       : `${fail}审计链断裂 / audit chain BROKEN at seq ${report.chain.brokenAtSeq}: ${report.chain.reason} (${report.chain.entries} entries verified before it); `
         + '密钥文件是否属于本系统？/ is the key file the one of this installation?');
   }
+  if (report.macs) lines.push(...macLines(report.macs));
   for (const note of report.notes) lines.push(`${info}${note}`);
   lines.push(exitCodeOf(report) === 0 ? '结论 / result: 通过 PASSED' : '结论 / result: 未通过 FAILED');
   return lines.join('\n');

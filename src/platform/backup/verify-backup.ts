@@ -16,7 +16,7 @@ import type { RestoreReport } from './restore-report.ts';
  */
 export async function verifyBackup(config: AppConfig, options: { file: string; manifestFile?: string }): Promise<RestoreReport> {
   const manifest = readManifest(options.manifestFile ?? manifestPathFor(options.file));
-  const { auditKey } = requireKeyRing(config);
+  const ring = requireKeyRing(config);
   const report = startReport(options.file, manifest);
   if (!report.sha256.ok) return report;
 
@@ -27,7 +27,7 @@ export async function verifyBackup(config: AppConfig, options: { file: string; m
       fs.copyFileSync(options.file, file);
       const db = connect({ engine: 'sqlite', file });
       try {
-        await checkRestoredDatabase(db, auditKey, report);
+        await checkRestoredDatabase(db, ring, report);
       } finally {
         await db.destroy();
       }
@@ -46,7 +46,7 @@ export async function verifyBackup(config: AppConfig, options: { file: string; m
     try {
       // Grants are left out: the drill checks the data, and roles differ from server to server.
       await restorePostgres(db, scratch.url, options.file, { backupTables: Object.keys(manifest.tables), privileges: false });
-      await checkRestoredDatabase(db, auditKey, report);
+      await checkRestoredDatabase(db, ring, report);
     } finally {
       await db.destroy();
     }

@@ -380,6 +380,8 @@ export type DuesPaymentTable = {
   reversed_reason: string | null;
   reversed_by: string | null;
   reversed_at: string | null;
+  /** MAC of the row under the key set it names (integrity/row-mac.ts); null only before it is sealed. */
+  row_mac: string | null;
 };
 export type DuesPaymentRow = Selectable<DuesPaymentTable>;
 
@@ -465,6 +467,8 @@ export type TransferEventTable = {
   /** 1 when a post above the stage organization acted for it (代审批). */
   on_behalf: number;
   at: string;
+  /** MAC of the row under the key set it names (integrity/row-mac.ts); null only before it is sealed. */
+  row_mac: string | null;
 };
 export type TransferEventRow = Selectable<TransferEventTable>;
 

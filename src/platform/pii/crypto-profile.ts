@@ -1,3 +1,4 @@
+import type { RowMacKey } from '../integrity/row-mac-key.ts';
 import { internationalCrypto } from './international-profile.ts';
 import { smCrypto } from './sm-profile.ts';
 
@@ -47,6 +48,8 @@ export type FieldCrypto = {
   /** Throws when the value is not this key set's or was altered. */
   decrypt(stored: string): string;
   blindIndex(purpose: BlindIndexPurpose, normalizedValue: string): string;
+  /** The key set's key for the MACs of ledger rows (integrity/row-mac-key.ts). */
+  readonly rowMac: RowMacKey;
 };
 
 /** What the key-set id and version tag of a stored value are, read from its prefix. */

@@ -29,6 +29,11 @@ export class FieldCipher {
     return this.#writer;
   }
 
+  /** Every key set this cipher reads, the writer first (ledger MACs are verified under any of them). */
+  get readers(): FieldCrypto[] {
+    return [...this.#readers.values()];
+  }
+
   encrypt(plain: string): string {
     return this.#writer.encrypt(plain);
   }

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { rowMacKeyOf } from '../integrity/row-mac-key.ts';
 import type { BlindIndexPurpose, FieldCrypto, FieldKeySet } from './crypto-profile.ts';
 
 /** The original key set writes the original layout, so installations that never rotate see no change. */
@@ -23,6 +24,7 @@ export function internationalCrypto(keys: FieldKeySet): FieldCrypto {
     keySetId: keys.id,
     versionTag,
     prefix: `${header}.`,
+    rowMac: rowMacKeyOf(keys),
     algorithms: { field: 'AES-256-GCM', blindIndex: 'HMAC-SHA-256' },
     encrypt(plain) {
       const nonce = crypto.randomBytes(12);

@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import { appendAudit, systemActor } from '../audit/audit-log.ts';
 import type { Db } from '../db/connect.ts';
+import { rowMacKeysOfRing } from '../integrity/mac-keys.ts';
+import { resealLedgerMacs } from '../integrity/reseal-ledger-macs.ts';
+import type { BadRow } from '../integrity/verify-ledger-macs.ts';
 import type { CryptoProfileName } from './crypto-profile.ts';
 import { encryptedTables, notAllUnder, type EncryptedTable } from './encrypted-tables.ts';
 import { beginRotation, finishRotation } from './keys.ts';
@@ -18,6 +21,10 @@ export type RotationReport = {
   resumed: boolean;
   /** Rows rewritten per table, in this run. */
   rewritten: Record<string, number>;
+  /** Ledger rows sealed again under the new key set's MAC key, per table (integrity/reseal-ledger-macs.ts). */
+  resealed: Record<string, number>;
+  /** Ledger rows whose MAC already failed: left as they are, so the verifier still flags them. */
+  refused: BadRow[];
 };
 
 export type RotationOptions = {
@@ -40,7 +47,8 @@ const MAX_PASSES = 3;
  * declares is decrypted and encrypted again under them and every blind index recomputed, a batch
  * of rows per transaction. The key file remembers an unfinished rotation, and a row already under
  * the new key set is skipped, so running it again after an interruption carries on where it
- * stopped. Servers keep the keys they started with: stop them first and restart them after.
+ * stopped. The MACs of the ledger rows are renewed under the new key set as well.
+ * Servers keep the keys they started with: stop them first and restart them after.
  */
 export async function rotateFieldKeys(options: RotationOptions): Promise<RotationReport> {
   const { db, keyFile, auditKey, profile } = options;
@@ -64,11 +72,17 @@ export async function rotateFieldKeys(options: RotationOptions): Promise<Rotatio
   }
   const left = await countNotUnder(db, tables, prefix);
   if (left > 0) throw new Error(`${left} rows were written under old keys while rotating: stop every server and run the rotation again`);
+  // The ledgers' MACs move to the new key set's MAC key too (DOMAIN §12 DB-13), except rows that already fail.
+  const { resealed, refused } = await resealLedgerMacs(db, rowMacKeysOfRing(ring), batchSize);
+  const refusedRows = refused.slice(0, 100).map((r) => `${r.table}#${r.id}:${r.problem}`);
   await db.transaction().execute((trx) =>
-    appendAudit(trx, auditKey, systemActor, { action: 'crypto.rotate', targetType: 'key_set', targetId: keySet.id, detail: { profile, from, resumed, rewritten } }),
+    appendAudit(trx, auditKey, systemActor, {
+      action: 'crypto.rotate', targetType: 'key_set', targetId: keySet.id,
+      detail: { profile, from, resumed, rewritten, resealed, ...(refused.length ? { refused: refused.length, refusedRows } : {}) },
+    }),
   );
   finishRotation(keyFile, keySet.id);
-  return { keySetId: keySet.id, profile, from, resumed, rewritten };
+  return { keySetId: keySet.id, profile, from, resumed, rewritten, resealed, refused };
 }
 
 /** Rewrite the rows of one table that hold a value not yet under the new key set; the count rewritten. */

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { rowMacKeyOf } from '../integrity/row-mac-key.ts';
 import type { BlindIndexPurpose, FieldCrypto, FieldKeySet } from './crypto-profile.ts';
 
 const VERSION = 'sm1';
@@ -22,6 +23,7 @@ export function smCrypto(keys: FieldKeySet): FieldCrypto {
     keySetId: keys.id,
     versionTag: VERSION,
     prefix: `${header}.`,
+    rowMac: rowMacKeyOf(keys),
     algorithms: { field: 'SM4-CTR + HMAC-SM3', blindIndex: 'HMAC-SM3' },
     encrypt(plain) {
       const iv = crypto.randomBytes(16);

@@ -1,5 +1,8 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, DuesPaymentTable } from '../../../platform/db/schema.ts';
+import { rowMacKeysOf } from '../../../platform/integrity/mac-keys.ts';
+import { sealWrittenRows } from '../../../platform/integrity/seal-rows.ts';
+import type { FieldCipher } from '../../../platform/pii/field-cipher.ts';
 import { addMonths, monthInChina, monthsBetween } from '../../../platform/time/months.ts';
 import { todayInChina } from '../../../platform/time/china-date.ts';
 import type { SeededRandom } from '../../org/seed/synthetic-grassroots.ts';
@@ -13,7 +16,7 @@ import { applyCollections } from '../dues-collection-counters.ts';
  * for the 自行脱团 warning, and some never assessed, so every list and statistic has something to
  * show. The member counters are rebuilt by the caller afterwards.
  */
-export async function writeDemoDues(trx: Kysely<Database>, random: SeededRandom): Promise<number> {
+export async function writeDemoDues(trx: Kysely<Database>, random: SeededRandom, cipher: FieldCipher): Promise<number> {
   const thisMonth = monthInChina();
   const today = todayInChina();
   const ledgerStart = `${Number(thisMonth.slice(0, 4)) - 1}-01`;
@@ -53,7 +56,11 @@ export async function writeDemoDues(trx: Kysely<Database>, random: SeededRandom)
       from = addMonths(to, 1);
     }
   }
-  for (let i = 0; i < payments.length; i += 200) await trx.insertInto('dues_payment').values(payments.slice(i, i + 200)).execute();
+  for (let i = 0; i < payments.length; i += 200) {
+    // Sealed like every payment the application records (DOMAIN §12 DB-13).
+    const written = await trx.insertInto('dues_payment').values(payments.slice(i, i + 200)).returningAll().execute();
+    await sealWrittenRows(trx, rowMacKeysOf(cipher).writer, 'dues_payment', written);
+  }
   await applyCollections(trx, payments.map((p) => ({ path: p.org_path, month: p.collected_month, fen: p.amount_fen, payments: 1 })));
   return assessed;
 }

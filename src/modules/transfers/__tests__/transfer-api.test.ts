@@ -156,13 +156,13 @@ describe('组织关系转接 (transfers)', () => {
     await decide(senderParent, returned, 'return', '材料不全');
     ids.push(returned);
     members.push(returnedMember);
-    expect(await expireTransfers(t.db, t.auditKey, new Date())).toBe(0);
+    expect(await expireTransfers(t.db, t, new Date())).toBe(0);
     // 升学 expires after 30 days, the others after 90.
     const study = (await start(sender, await freeMember(), { reason: 'further_study' })).json();
     expect(Date.parse(study.expiresAt) - Date.parse(study.createdAt)).toBeCloseTo(30 * 86_400_000, -4);
     ids.push(study.id);
     const later = new Date(Date.now() + 91 * 86_400_000);
-    expect(await expireTransfers(t.db, t.auditKey, later)).toBeGreaterThanOrEqual(ids.length);
+    expect(await expireTransfers(t.db, t, later)).toBeGreaterThanOrEqual(ids.length);
     for (const id of ids) expect((await province.get(`/api/transfers/${id}`)).json()).toMatchObject({ status: 'expired', currentOrg: null });
     for (const m of members) expect((await memberRow(m)).org_id).toBe(branchA.id);
   });
