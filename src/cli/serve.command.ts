@@ -4,6 +4,8 @@ import { buildApp } from '../platform/http/app.ts';
 import { openRuntime, prepareDatabase } from '../platform/runtime.ts';
 import { loadRuleOverrides } from '../platform/rules/rule-overrides.ts';
 import { expireTransfers } from '../modules/transfers/expire-transfers.ts';
+import { EXPORT_HOUSEKEEPING_MS, runExportHousekeeping } from '../modules/exports/export-housekeeping.ts';
+import { LocalFileStorage } from '../platform/files/local-file-storage.ts';
 import { isEmpty, seedDemoProvince } from '../seed/demo-province.ts';
 import { seedDemoActivity } from '../seed/demo-activity.ts';
 import { printLogins } from './print-logins.ts';
@@ -30,6 +32,9 @@ export function registerServeCommand(program: Command, config: AppConfig): void 
       const expire = () => void expireTransfers(runtime.db, runtime).catch((error: unknown) => app.log.error({ err: error }, 'expiring transfers failed'));
       expire();
       setInterval(expire, 3_600_000).unref();
+      // Full exports are removed on download or at expiry, within minutes (DOMAIN §12 DB-16); old usage counts are forgotten.
+      const exportsStorage = new LocalFileStorage(config.filesDir);
+      setInterval(() => void runExportHousekeeping(runtime.db, exportsStorage).catch((error: unknown) => app.log.error({ err: error }, 'export housekeeping failed')), EXPORT_HOUSEKEEPING_MS).unref();
       const shutdown = async () => {
         await app.close();
         await runtime.db.destroy();

@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   'member.update': { zh: '编辑团员', en: 'Edit members' },
   'member.reveal': { zh: '查看完整证件号码和手机号', en: 'Reveal full ID and phone numbers' },
   'member.export': { zh: '导出团员', en: 'Export members' },
+  'member.export_full': { zh: '导出完整证件号码和手机号（须填写事由，文件带水印、限时下载）', en: 'Export full ID and phone numbers (with a reason; watermarked, expiring download)' },
   'member.status': { zh: '发起团籍变动、恢复团籍', en: 'Request status changes and restore membership' },
   'member.approve': { zh: '审批团籍变动', en: 'Approve status changes' },
   'member.import': { zh: 'Excel批量导入团员', en: 'Import members from Excel' },
@@ -37,6 +38,8 @@ export const PERMISSIONS = {
   'rules.read': { zh: '查看规则参数', en: 'View rule numbers' },
   'rules.manage': { zh: '调整规则参数', en: 'Set rule numbers' },
   'audit.read': { zh: '查看审计日志', en: 'Read the audit log' },
+  'alert.read': { zh: '查看安全告警', en: 'View security alerts' },
+  'alert.acknowledge': { zh: '确认处理安全告警', en: 'Acknowledge security alerts' },
   'user.manage': { zh: '管理账号与任职', en: 'Manage accounts and posts' },
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
@@ -45,7 +48,8 @@ export type Permission = keyof typeof PERMISSIONS;
 export type BuiltInRole = { code: string; zh: string; en: string; defaultScope: ScopeKind; permissions: Permission[] };
 
 const MEMBER_BRANCH: Permission[] = ['member.read', 'member.create', 'member.update', 'member.reveal', 'member.export', 'member.status', 'member.import'];
-const MEMBER_ALL: Permission[] = [...MEMBER_BRANCH, 'member.approve'];
+// 完整导出 stays with the committees (DOMAIN §13 B7): a branch secretary exports masked lists only.
+const MEMBER_ALL: Permission[] = [...MEMBER_BRANCH, 'member.approve', 'member.export_full'];
 const DUES: Permission[] = ['dues.read', 'dues.collect'];
 const TRANSFERS: Permission[] = ['transfer.read', 'transfer.apply', 'transfer.approve'];
 const ADMISSION_ALL: Permission[] = ['admission.read', 'admission.manage', 'admission.approve', 'admission.plan'];
@@ -71,6 +75,6 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
   },
   {
     code: 'auditor', zh: '审计管理员', en: 'Audit administrator', defaultScope: 'all',
-    permissions: ['audit.read'],
+    permissions: ['audit.read', 'alert.read', 'alert.acknowledge'],
   },
 ];

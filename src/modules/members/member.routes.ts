@@ -13,6 +13,7 @@ import {
   CADRE_NATURES, EDUCATION_LEVELS, ETHNICITIES, ID_TYPES, INCOME_BANDS, LEAGUE_POSTS_BRANCH, LEAGUE_POSTS_COMMITTEE, MEMBER_STATUSES,
   OCCUPATIONS, POLITICAL_STATUSES,
 } from './member-enums.ts';
+import { countHourlyUse } from '../../platform/alerts/hourly-limit.ts';
 import { revealMember } from './reveal-member.ts';
 import { updateMember } from './update-member.ts';
 
@@ -63,7 +64,8 @@ const UpdateBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
-const FilterQuery = {
+/** The member list's filter, shared with the full export (src/modules/exports). */
+export const FilterQuery = {
   orgId: Type.Optional(Type.Integer({ minimum: 1 })),
   q: Type.Optional(Type.String({ maxLength: 30 })),
   status: Type.Optional(Enum(codesOf(MEMBER_STATUSES))),
@@ -86,7 +88,7 @@ const ListQuery = Type.Object({ ...FilterQuery, ...PageQuery }, { additionalProp
 const ExportQuery = Type.Object(FilterQuery, { additionalProperties: false });
 
 type ListQueryType = Static<typeof ListQuery>;
-function requestOf(query: Omit<ListQueryType, 'page' | 'pageSize'>) {
+export function requestOf(query: Omit<ListQueryType, 'page' | 'pageSize'>) {
   const { sort, order, ...filter } = query;
   return { ...filter, q: filter.q?.trim() || undefined, sort: sort ?? 'name', order: order ?? 'asc' } as const;
 }
@@ -130,7 +132,9 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps): void 
     schema: { tags, summary: '团员详情（脱敏）/ Member (masked)', params: IdParams, response: withErrors({ 200: MemberRef }) },
     handler: async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return getMember(actingWith(request, deps, 'member.read'), (request.params as { id: number }).id);
+      const ctx = actingWith(request, deps, 'member.read');
+      await countHourlyUse(ctx, 'member_detail'); // AS-22: detail views per account and hour
+      return getMember(ctx, (request.params as { id: number }).id);
     },
   });
 
@@ -155,7 +159,9 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps): void 
     },
     handler: async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return revealMember(actingWith(request, deps, 'member.reveal'), (request.params as { id: number }).id, (request.body as { reason: string }).reason);
+      const ctx = actingWith(request, deps, 'member.reveal');
+      await countHourlyUse(ctx, 'member_detail'); // AS-22: reveals count with detail views
+      return revealMember(ctx, (request.params as { id: number }).id, (request.body as { reason: string }).reason);
     },
   });
 

@@ -164,14 +164,8 @@ export function ageOn(birthDate: string, date: string): number {
   return y - by - (hadBirthday ? 0 : 1);
 }
 
-/**
- * The one masking rule for 身份证号码: keep the first 3 and last 4 characters (510***********123X),
- * like maskPhone, so that two masked copies can never be stitched into the whole number.
- */
-export function maskResidentId(number: string): string {
-  if (number.length <= 7) return '*'.repeat(number.length);
-  return `${number.slice(0, 3)}${'*'.repeat(number.length - 7)}${number.slice(-4)}`;
-}
+/** The platform's one masking rule for identity numbers (kept under this name for the members module). */
+export { maskIdNumber as maskResidentId } from '../../platform/pii/mask.ts';
 
 /**
  * Builds a valid number for synthetic data: region code, birth date (YYYY-MM-DD), 顺序码 0..999

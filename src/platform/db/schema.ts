@@ -51,6 +51,9 @@ export type Database = {
   plan_attachment: PlanAttachmentTable;
   plan_remark: PlanRemarkTable;
   transfer_response_stat: TransferResponseStatTable;
+  member_export: MemberExportTable;
+  usage_event: UsageEventTable;
+  security_alert: SecurityAlertTable;
 };
 
 /** 团组织 */
@@ -819,3 +822,52 @@ export type PlanRemarkRow = Selectable<PlanRemarkTable>;
 
 /** 及时响应 counters of an organization's subtree: decisions taken, and those within the response time in force when taken. */
 export type TransferResponseStatTable = { org_id: number; decided: number; on_time: number };
+
+/** 完整导出: a full (unmasked) member export prepared for one download by the user who asked for it. */
+export type MemberExportTable = {
+  id: Generated<number>;
+  user_id: number;
+  username: string;
+  post_id: number | null;
+  post_label: string | null;
+  /** The organization filtered on, or null for the whole scope. */
+  org_path: string | null;
+  reason: string;
+  rows: number;
+  /** FileStorage key of the encrypted workbook; null once removed. */
+  file_key: string | null;
+  /** The workbook's own key under the field cipher; null once downloaded or expired (the file is then unreadable). */
+  content_key_enc: string | null;
+  created_at: string;
+  expires_at: string;
+  downloaded_at: string | null;
+  removed_at: string | null;
+};
+export type MemberExportRow = Selectable<MemberExportTable>;
+
+/** One counted use (an export, a member detail view) by an account, for the hourly limits. */
+export type UsageEventTable = {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  at: string;
+};
+
+/** 安全告警: a security event for the security and audit administrators. */
+export type SecurityAlertTable = {
+  id: Generated<number>;
+  kind: string;
+  user_id: number | null;
+  username: string | null;
+  post_id: number | null;
+  post_label: string | null;
+  org_path: string | null;
+  count: number;
+  limit_value: number | null;
+  /** JSON, never personal numbers. */
+  detail: string | null;
+  at: string;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+};
+export type SecurityAlertRow = Selectable<SecurityAlertTable>;

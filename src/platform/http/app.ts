@@ -11,6 +11,8 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { Type } from 'typebox';
 import { registerAuditRoutes } from '../audit/audit.routes.ts';
 import { registerRuleRoutes } from '../rules/rules.routes.ts';
+import { registerAlertRoutes } from '../alerts/alert.routes.ts';
+import { registerExportRoutes } from '../../modules/exports/export.routes.ts';
 import { isDatabaseUp } from '../db/connect.ts';
 import { registerAuthentication } from '../../modules/accounts/auth.plugin.ts';
 import { registerAuthRoutes } from '../../modules/accounts/auth.routes.ts';
@@ -136,6 +138,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerTaskRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerRuleRoutes(app, deps);
+  registerAlertRoutes(app, deps);
+  registerExportRoutes(app, deps);
   await registerWebApp(app, deps.config.webDistDir);
   return app;
 }

@@ -131,6 +131,12 @@ export const PII_REGISTRY: readonly PersonalDataColumn[] = [
   { table: 'audit_log', column: 'target_label', category: 'name', purpose: '审计：对象（如团员姓名） / the object acted on (e.g. a member\'s name)', legalBasis: STATUTORY, retention: AUDIT_RECORD, protection: 'plain', inLists: 'shown' },
   { table: 'audit_log', column: 'ip', category: 'network', purpose: '审计：来源地址（DB-09） / source address', legalBasis: STATUTORY, retention: AUDIT_RECORD, protection: 'plain', inLists: 'shown' },
   { table: 'audit_log', column: 'detail', category: 'free_text', purpose: '审计：理由与摘要（不含证件号、手机号） / reason and summary, never ID or phone numbers', legalBasis: STATUTORY, retention: AUDIT_RECORD, protection: 'plain', inLists: 'shown' },
+  // 完整导出与安全告警 (full exports and security alerts, DOMAIN §12 AS-22, DB-12, DB-16).
+  { table: 'member_export', column: 'username', category: 'account', purpose: '完整导出的导出人（水印、下载限本人） / who took the full export (watermark, only they may download)', legalBasis: STATUTORY, retention: { text: '随导出记录保存（文件下载或过期即删除，记录留作台账） / with the export record; the file itself is deleted on download or expiry' }, protection: 'plain', inLists: 'shown' },
+  { table: 'member_export', column: 'reason', category: 'free_text', purpose: '完整导出事由 / why the full numbers were exported', legalBasis: STATUTORY, retention: { text: '随导出记录保存 / with the export record' }, protection: 'plain', inLists: 'shown' },
+  { table: 'member_export', column: 'content_key_enc', category: 'credential', purpose: '导出文件的密钥（下载或过期时清除，文件即不可读） / the file\'s own key, cleared on download or expiry', legalBasis: STATUTORY, retention: { rule: 'export.fullExportTtlMinutes', text: '至下载或过期 / until downloaded or expired' }, protection: 'encrypted', inLists: 'not_shown' },
+  { table: 'security_alert', column: 'username', category: 'account', purpose: '安全告警：触发告警的账号（DB-12） / the account that raised the alert', legalBasis: STATUTORY, retention: AUDIT_RECORD, protection: 'plain', inLists: 'shown' },
+  { table: 'security_alert', column: 'acknowledged_by', category: 'account', purpose: WHO_DID_IT, legalBasis: STATUTORY, retention: AUDIT_RECORD, protection: 'plain', inLists: 'shown' },
 
   // 办理人 (who recorded it) on the organization's own work: usernames of staff.
   { table: 'development_quota', column: 'set_by', category: 'account', purpose: WHO_DID_IT, legalBasis: STATUTORY, retention: { text: '随发展计划 / with the quota' }, protection: 'plain', inLists: 'shown' },

@@ -118,6 +118,21 @@ export const RULES = {
     source: 'Tuanwu: one xlsx sheet stays comfortably under Excel\'s 1,048,576-row limit',
     description: '单次导出最大行数 / rows per export',
   },
+  'export.maxPerHour': {
+    value: 10, unit: '次/小时', effectiveFrom: '2026-01-01',
+    source: 'DOMAIN §12 AS-22 (OWASP ASVS 4.0.3 §11.1.4 anti-automation against mass exfiltration) and DB-12 (GB/T 22239-2019 8.1.4.4 f) 报警); Tuanwu: ten member exports an hour per account',
+    description: '每个账号每小时导出团员次数上限 / member exports per account per hour',
+  },
+  'member.maxDetailViewsPerHour': {
+    value: 200, unit: '次/小时', effectiveFrom: '2026-01-01',
+    source: 'DOMAIN §12 AS-22 (OWASP ASVS 4.0.3 §11.1.4) and DB-12; Tuanwu: 200 member detail views or reveals an hour per account, well above a secretary\'s day of work',
+    description: '每个账号每小时查看团员详情/完整信息次数上限 / member detail views and reveals per account per hour',
+  },
+  'export.fullExportTtlMinutes': {
+    value: 60, unit: '分钟', effectiveFrom: '2026-01-01',
+    source: 'DOMAIN §12 DB-16 (GB/T 22239-2019 8.1.4.10 b) 存有敏感数据的存储空间…完全清除): temporary export files are deleted on download or within 1 h',
+    description: '完整导出文件的保留时间（下载后即删除） / minutes a full export waits for its one download',
+  },
   'import.maxRows': {
     value: 100000, unit: '行', effectiveFrom: '2026-01-01',
     source: 'Tuanwu: 100,000 rows per file, the same bound as org.exportMaxRows; DOMAIN §12 AS-19 asks for a "split the file" refusal above the limit (its example test uses 20,000)',

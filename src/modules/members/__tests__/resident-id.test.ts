@@ -168,9 +168,9 @@ describe('makeResidentId (property)', () => {
 });
 
 describe('maskResidentId', () => {
-  it('keeps the first 3 and last 4 characters', () => {
-    expect(maskResidentId('51010719900101123X')).toBe('510***********123X');
-    expect(maskResidentId('11010519491231002X')).toBe('110***********002X');
+  it('keeps only the first and the last character (DOMAIN §12 DB-17: 3****************X)', () => {
+    expect(maskResidentId('51010719900101123X')).toBe('5****************X');
+    expect(maskResidentId('110105194912310021')).toBe('1****************1');
   });
 
   it('masks short input completely', () => {
