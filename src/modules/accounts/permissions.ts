@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   'workplan.manage': { zh: '导入工作要点、分解下达任务、设置指标', en: 'Import plans, assign tasks and set targets' },
   'workplan.report': { zh: '报送任务进展', en: 'Report progress on tasks' },
   'workplan.supervise': { zh: '督办提醒与年终评价', en: 'Supervise tasks and score them at year end' },
+  'minor.approve': { zh: '审批查看未成年人信息', en: 'Approve staff access to minors\' records' },
+  'minor.report': { zh: '未成年人个人信息年度合规报告', en: 'Yearly compliance report on minors\' personal data' },
   'self.transfer': { zh: '本人申请组织关系转接', en: 'Apply for one\'s own transfer' },
   'self.read': { zh: '查看本人团员信息', en: 'View one\'s own member record' },
   'rules.read': { zh: '查看规则参数', en: 'View rule numbers' },
@@ -48,8 +50,9 @@ export type Permission = keyof typeof PERMISSIONS;
 export type BuiltInRole = { code: string; zh: string; en: string; defaultScope: ScopeKind; permissions: Permission[] };
 
 const MEMBER_BRANCH: Permission[] = ['member.read', 'member.create', 'member.update', 'member.reveal', 'member.export', 'member.status', 'member.import'];
+// 审批查看未成年人信息 goes with approving members' business: the committees above the branches (DOMAIN §12 LAW-09).
 // 完整导出 stays with the committees (DOMAIN §13 B7): a branch secretary exports masked lists only.
-const MEMBER_ALL: Permission[] = [...MEMBER_BRANCH, 'member.approve', 'member.export_full'];
+const MEMBER_ALL: Permission[] = [...MEMBER_BRANCH, 'member.approve', 'minor.approve', 'member.export_full'];
 const DUES: Permission[] = ['dues.read', 'dues.collect'];
 const TRANSFERS: Permission[] = ['transfer.read', 'transfer.apply', 'transfer.approve'];
 const ADMISSION_ALL: Permission[] = ['admission.read', 'admission.manage', 'admission.approve', 'admission.plan'];
@@ -59,7 +62,7 @@ const WORKPLAN_ALL: Permission[] = ['workplan.read', 'workplan.manage', 'workpla
 export const BUILT_IN_ROLES: BuiltInRole[] = [
   {
     code: 'province_admin', zh: '省级管理员', en: 'Provincial administrator', defaultScope: 'all',
-    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, ...ADMISSION_ALL, ...EVALUATION_ALL, ...WORKPLAN_ALL, 'rules.read', 'rules.manage', 'audit.read', 'user.manage'],
+    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, ...ADMISSION_ALL, ...EVALUATION_ALL, ...WORKPLAN_ALL, 'rules.read', 'rules.manage', 'audit.read', 'user.manage', 'minor.report'],
   },
   {
     code: 'committee_admin', zh: '团委管理员', en: 'Committee administrator', defaultScope: 'subtree',
@@ -75,6 +78,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
   },
   {
     code: 'auditor', zh: '审计管理员', en: 'Audit administrator', defaultScope: 'all',
-    permissions: ['audit.read', 'alert.read', 'alert.acknowledge'],
+    // The yearly minors' report is read-only evidence for the compliance audit (DOMAIN §12 LAW-10).
+    permissions: ['audit.read', 'minor.report', 'alert.read', 'alert.acknowledge'],
   },
 ];

@@ -3,6 +3,7 @@ import { todayInChina } from '../../platform/time/china-date.ts';
 import { requireOrgsInScope } from '../org/org.repository.ts';
 import type { MemberRow } from '../../platform/db/schema.ts';
 import { toMemberDto, type MemberDto } from './member.dto.ts';
+import { requireMinorAccess } from '../minors/minor-access-gate.ts';
 import { filteredMembers, requireMemberInScope, withBranchNames, type MemberListFilter } from './member.repository.ts';
 
 type ReadContext = Pick<ServiceContext, 'db' | 'scope' | 'blindIndex'>;
@@ -16,8 +17,13 @@ export type MemberListRequest = Omit<MemberListFilter, 'underPath'> & {
   pageSize: number;
 };
 
-export async function getMember(ctx: ReadContext, id: number): Promise<MemberDto> {
-  return toMemberDto(await requireMemberInScope(ctx.db, ctx.scope, id), todayInChina());
+/** 团员详情: in scope (else 404); a minor's record only under an approval grant, each opening logged with it. */
+export async function getMember(ctx: ServiceContext, id: number, now: Date = new Date()): Promise<MemberDto> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await requireMemberInScope(trx, ctx.scope, id);
+    await requireMinorAccess(trx, ctx, { type: 'member', id, birthDate: row.birth_date, orgPath: row.org_path, label: row.name }, 'read', now);
+    return toMemberDto(row, todayInChina(now));
+  });
 }
 
 /** Resolve the organization filter (it must be in scope, else 404) into a path prefix. */

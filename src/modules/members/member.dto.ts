@@ -1,6 +1,7 @@
 import type { MemberRow } from '../../platform/db/schema.ts';
 import { ageOn } from './resident-id.ts';
 import { PARTY_STATUSES } from './member-enums.ts';
+import { labelsOf, type SensitivityLabel } from '../minors/minor-label.ts';
 
 /** 团员 as the API shows it: identity and phone numbers only ever masked here. */
 export type MemberDto = {
@@ -32,6 +33,8 @@ export type MemberDto = {
   status: string;
   /** 保留团籍的党员: a Party member (or probationary member) who still holds 团籍. */
   partyMemberKeepingMembership: boolean;
+  /** 安全标记: MINOR_SENSITIVE while the member is younger than minors.sensitiveAge (DOMAIN §12 DB-08). */
+  labels: SensitivityLabel[];
   createdAt: string;
   updatedAt: string;
 };
@@ -65,6 +68,7 @@ export function toMemberDto(row: MemberRow & { org_name: string }, today: string
     workplace: row.workplace,
     status: row.status,
     partyMemberKeepingMembership: row.is_active === 1 && PARTY_STATUSES.includes(row.political_status),
+    labels: labelsOf(row.birth_date, today),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -30,7 +30,7 @@ const Member = Type.Object({
   occupation: Type.String(), incomeBand: Nullable(Type.String()), joinedLeagueOn: Type.String(), developmentNumber: Nullable(Type.String()),
   leaguePost: Nullable(Type.String()), isCadre: Type.Boolean(), cadreNature: Nullable(Type.String()), phoneMasked: Nullable(Type.String()),
   joinedPartyOn: Nullable(Type.String()), volunteerRegisteredOn: Nullable(Type.String()), household: Nullable(Type.String()),
-  workplace: Nullable(Type.String()), status: Type.String(), partyMemberKeepingMembership: Type.Boolean(), createdAt: Type.String(), updatedAt: Type.String(),
+  workplace: Nullable(Type.String()), status: Type.String(), partyMemberKeepingMembership: Type.Boolean(), labels: Type.Array(Type.Literal('MINOR_SENSITIVE')), createdAt: Type.String(), updatedAt: Type.String(),
 }, { $id: 'Member' });
 
 const editable = {
@@ -117,7 +117,8 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AppDeps): void 
     config: { access: ['member.export'] },
     schema: { tags, summary: '导出团员（脱敏）/ Export members (masked)', querystring: ExportQuery, response: withErrors({ 200: Type.String({ description: 'xlsx workbook' }) }) },
     handler: async (request, reply) => {
-      const { stream } = await exportMembers(actingWith(request, deps, 'member.export'), requestOf(request.query as Static<typeof ExportQuery>));
+      const { stream, withheldMinors } = await exportMembers(actingWith(request, deps, 'member.export'), requestOf(request.query as Static<typeof ExportQuery>));
+      reply.header('x-withheld-minor-records', String(withheldMinors)); // also said in the workbook's 说明 sheet
       const filename = `团员_${new Date().toISOString().slice(0, 10)}.xlsx`;
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -51,6 +51,7 @@ export type Database = {
   plan_attachment: PlanAttachmentTable;
   plan_remark: PlanRemarkTable;
   transfer_response_stat: TransferResponseStatTable;
+  minor_access_grant: MinorAccessGrantTable;
   member_export: MemberExportTable;
   usage_event: UsageEventTable;
   security_alert: SecurityAlertTable;
@@ -871,3 +872,36 @@ export type SecurityAlertTable = {
   acknowledged_by: string | null;
 };
 export type SecurityAlertRow = Selectable<SecurityAlertTable>;
+
+/** 未成年人信息查看审批: one request to open a minor's record, its decision and the time-boxed grant. */
+export type MinorAccessGrantTable = {
+  id: Generated<number>;
+  /** 'member' (团员). */
+  subject_type: string;
+  subject_id: number;
+  /** The subject's name, for the approver's list and the audit trail. */
+  subject_label: string;
+  /** The record's organization when the request was made. */
+  org_id: number;
+  org_path: string;
+  requester_user_id: number;
+  requester_username: string;
+  requester_post_label: string | null;
+  reason: string;
+  /** The task or purpose the access serves (e.g. 办理组织关系转接). */
+  purpose: string;
+  requested_hours: number;
+  requested_at: string;
+  /** pending, approved, refused, revoked. */
+  status: string;
+  decided_by_user_id: number | null;
+  decided_by_username: string | null;
+  decision_comment: string | null;
+  decided_at: string | null;
+  /** decided_at + requested_hours for an approved grant. */
+  expires_at: string | null;
+  revoked_by_username: string | null;
+  revoked_at: string | null;
+  revoke_reason: string | null;
+};
+export type MinorAccessGrantRow = Selectable<MinorAccessGrantTable>;

@@ -31,6 +31,7 @@ import { registerEvaluationRoutes } from '../../modules/evaluations/evaluation.r
 import { registerTodoRoutes } from '../../modules/todo/todo.routes.ts';
 import { registerWorkplanRoutes } from '../../modules/workplan/workplan.routes.ts';
 import { registerTaskRoutes } from '../../modules/workplan/task.routes.ts';
+import { registerMinorRoutes } from '../../modules/minors/minors.routes.ts';
 import { AppError } from './app-error.ts';
 import type { AppDeps } from './app-deps.ts';
 import { errorBody, handleError } from './error-handler.ts';
@@ -136,6 +137,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerTodoRoutes(app, deps);
   registerWorkplanRoutes(app, deps);
   registerTaskRoutes(app, deps);
+  registerMinorRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerRuleRoutes(app, deps);
   registerAlertRoutes(app, deps);

@@ -21,6 +21,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CSRF_FAILED':
     case 'FORBIDDEN':
     case 'NOT_APPROVER':
+    case 'APPROVAL_REQUIRED':
       return 403;
     case 'NOT_FOUND':
       return 404;

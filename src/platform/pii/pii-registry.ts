@@ -151,6 +151,16 @@ export const PII_REGISTRY: readonly PersonalDataColumn[] = [
   { table: 'plan_report', column: 'created_by', category: 'account', purpose: WHO_DID_IT, legalBasis: STATUTORY, retention: { text: '随工作要点 / with the plan' }, protection: 'plain', inLists: 'shown' },
   { table: 'plan_attachment', column: 'uploaded_by', category: 'account', purpose: WHO_DID_IT, legalBasis: STATUTORY, retention: { text: '随工作要点 / with the plan' }, protection: 'plain', inLists: 'shown' },
   { table: 'plan_remark', column: 'created_by', category: 'account', purpose: WHO_DID_IT, legalBasis: STATUTORY, retention: { text: '随工作要点 / with the plan' }, protection: 'plain', inLists: 'shown' },
+
+  // 未成年人信息查看审批 (minor_access_grant, DOMAIN §12 LAW-09): who asked to open whose record, why, and who decided.
+  { table: 'minor_access_grant', column: 'subject_label', category: 'name', purpose: '审批人辨认所申请查看的记录 / the approver recognizes the record asked for', legalBasis: STATUTORY, retention: AUDIT_RECORD, protection: 'plain', inLists: 'shown' },
+  { table: 'minor_access_grant', column: 'requester_username', category: 'account', purpose: WHO_DID_IT, legalBasis: STATUTORY, retention: AUDIT_RECORD, protection: 'plain', inLists: 'shown' },
+  { table: 'minor_access_grant', column: 'reason', category: 'free_text', purpose: '申请查看的理由 / why access is asked for', legalBasis: STATUTORY, retention: AUDIT_RECORD, protection: 'plain', inLists: 'shown' },
+  { table: 'minor_access_grant', column: 'purpose', category: 'free_text', purpose: '关联的工作任务 / the task the access serves', legalBasis: STATUTORY, retention: AUDIT_RECORD, protection: 'plain', inLists: 'shown' },
+  { table: 'minor_access_grant', column: 'decided_by_username', category: 'account', purpose: WHO_DID_IT, legalBasis: STATUTORY, retention: AUDIT_RECORD, protection: 'plain', inLists: 'shown' },
+  { table: 'minor_access_grant', column: 'decision_comment', category: 'free_text', purpose: '审批意见 / the approver\'s comment', legalBasis: STATUTORY, retention: AUDIT_RECORD, protection: 'plain', inLists: 'shown' },
+  { table: 'minor_access_grant', column: 'revoked_by_username', category: 'account', purpose: WHO_DID_IT, legalBasis: STATUTORY, retention: AUDIT_RECORD, protection: 'plain', inLists: 'shown' },
+  { table: 'minor_access_grant', column: 'revoke_reason', category: 'free_text', purpose: '撤销授权的理由 / why the grant was revoked', legalBasis: STATUTORY, retention: AUDIT_RECORD, protection: 'plain', inLists: 'shown' },
 ];
 
 /** Columns whose names look personal but hold none, reviewed once and kept here with the reason. */

@@ -368,6 +368,16 @@ export const RULES = {
     source: 'Tuanwu: a scanned report or a few photos as PDF; below the 50 MB upload that DOMAIN §12 AS-19 requires to be refused',
     description: '进展附件大小上限 / maximum size of a progress-report attachment',
   },
+  'minors.sensitiveAge': {
+    value: 14, unit: '周岁', effectiveFrom: '2021-11-01',
+    source: '个人信息保护法第28条、第31条: 不满十四周岁未成年人的个人信息是敏感个人信息 (DOMAIN §12 DB-08, LAW-04); 《未成年人网络保护条例》(2024) 保护所有未满十八周岁者，部署方可设为18以覆盖全部未成年人',
+    description: '未成年人敏感信息标记年龄（不满此年龄的记录标记为MINOR_SENSITIVE；可设为18覆盖全部未成年人）/ records of people younger than this are labelled MINOR_SENSITIVE (set 18 to cover all minors)',
+  },
+  'minors.grantHours': {
+    value: 72, unit: '小时', effectiveFrom: '2024-01-01',
+    source: '《未成年人网络保护条例》: 工作人员访问未成年人个人信息的，应当经过相关负责人或者其授权的管理人员审批 (DOMAIN §12 LAW-09: a grant is time-boxed, e.g. 72 h)',
+    description: '未成年人信息查看审批的最长有效期 / longest time an approval to open a minor\'s record lasts',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RuleKey = keyof typeof RULES;

@@ -1,0 +1,90 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
+import { rule } from '../../platform/rules/rules.ts';
+import { scopePredicate, type DataScope } from '../../platform/scope/data-scope.ts';
+import type { ServiceContext } from '../../platform/service-context.ts';
+import { todayInChina } from '../../platform/time/china-date.ts';
+import { minorBirthCutoff } from './minor-label.ts';
+
+/** One figure of the report: what it counts, and how, in both languages. */
+export type ReportLine = { key: string; zh: string; en: string; count: number; note?: { zh: string; en: string } };
+
+/** 未成年人个人信息保护合规审计 evidence for one calendar year (DOMAIN §12 LAW-10, 条例 Art. 37). */
+export type MinorsReport = {
+  year: number;
+  /** The day the record counts are taken: the year's last day, or today for the current year. */
+  asOf: string;
+  sensitiveAge: number;
+  grantHours: number;
+  lines: ReportLine[];
+};
+
+/** The year in China time (UTC+8) as an ISO instant range [from, to). */
+function yearWindow(year: number): { from: string; to: string } {
+  return { from: new Date(Date.UTC(year - 1, 11, 31, 16)).toISOString(), to: new Date(Date.UTC(year, 11, 31, 16)).toISOString() };
+}
+
+/** Audit rows have a path and no organization id: the scope by path (本级 is the post's own path). */
+function auditInScope(scope: DataScope) {
+  return (eb: ExpressionBuilder<Database, 'audit_log'>): Expression<SqlBool> => {
+    if (scope.kind === 'all') return sql<SqlBool>`1 = 1`;
+    if (scope.kind === 'self_org') return eb('audit_log.org_path', '=', scope.postOrgPath ?? '');
+    if (scope.kind === 'self' || scope.pathPrefixes.length === 0) return sql<SqlBool>`1 = 0`;
+    return eb.or(scope.pathPrefixes.map((p) => eb('audit_log.org_path', 'like', `${p}%`)));
+  };
+}
+
+/**
+ * The year's figures within the caller's scope: labelled records held, requests and their
+ * outcomes, accesses, reveals and exports under grants (from the audit log), deletions and
+ * incidents. Counts only; no one's data leaves in the report.
+ */
+export async function minorsReport(ctx: Pick<ServiceContext, 'db' | 'scope'>, year: number, now: Date = new Date()): Promise<MinorsReport> {
+  const { db, scope } = ctx;
+  const today = todayInChina(now);
+  const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
+  const { from, to } = yearWindow(year);
+  const cutoff = minorBirthCutoff(asOf);
+  const count = (r: { n: unknown } | undefined) => Number(r?.n ?? 0);
+
+  const [members, applicants, grants, audits] = await Promise.all([
+    db.selectFrom('member').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('birth_date', '>', cutoff).where('created_at', '<', to)
+      .where(scopePredicate<Database, 'member'>(scope, { path: 'member.org_path', orgId: 'member.org_id' }))
+      .executeTakeFirst(),
+    db.selectFrom('applicant').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('birth_date', '>', cutoff).where('created_at', '<', to)
+      .where(scopePredicate<Database, 'applicant'>(scope, { path: 'applicant.org_path', orgId: 'applicant.org_id' }))
+      .executeTakeFirst(),
+    db.selectFrom('minor_access_grant')
+      .select([
+        sql<number>`sum(case when requested_at >= ${from} and requested_at < ${to} then 1 else 0 end)`.as('requested'),
+        sql<number>`sum(case when status in ('approved', 'revoked') and decided_by_user_id is not null and decided_at >= ${from} and decided_at < ${to} then 1 else 0 end)`.as('approved'),
+        sql<number>`sum(case when status = 'refused' and decided_at >= ${from} and decided_at < ${to} then 1 else 0 end)`.as('refused'),
+        sql<number>`sum(case when status = 'revoked' and revoked_at >= ${from} and revoked_at < ${to} then 1 else 0 end)`.as('revoked'),
+      ])
+      .where(scopePredicate<Database, 'minor_access_grant'>(scope, { path: 'minor_access_grant.org_path', orgId: 'minor_access_grant.org_id' }))
+      .executeTakeFirst(),
+    db.selectFrom('audit_log').select(['action', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('action', 'in', ['pii.minor.read', 'pii.minor.reveal', 'pii.minor.export'])
+      .where('at', '>=', from).where('at', '<', to)
+      .where(auditInScope(scope))
+      .groupBy('action')
+      .execute(),
+  ]);
+  const audited = (action: string) => count(audits.find((a) => a.action === action));
+  const lines: ReportLine[] = [
+    { key: 'labelledMembers', zh: '标记为未成年人敏感信息的团员记录', en: 'Member records labelled MINOR_SENSITIVE', count: count(members), note: { zh: `截至${asOf}未满${rule('minors.sensitiveAge')}周岁`, en: `younger than ${rule('minors.sensitiveAge')} on ${asOf}` } },
+    { key: 'labelledApplicants', zh: '标记为未成年人敏感信息的入团申请人记录', en: 'Applicant records labelled MINOR_SENSITIVE', count: count(applicants), note: { zh: `截至${asOf}未满${rule('minors.sensitiveAge')}周岁`, en: `younger than ${rule('minors.sensitiveAge')} on ${asOf}` } },
+    { key: 'grantsRequested', zh: '查看申请（提交）', en: 'Access requests made', count: Number(grants?.requested ?? 0) },
+    { key: 'grantsApproved', zh: '查看申请（批准）', en: 'Requests approved', count: Number(grants?.approved ?? 0), note: { zh: '含批准后又被撤销的', en: 'including those revoked later' } },
+    { key: 'grantsRefused', zh: '查看申请（不予批准）', en: 'Requests refused', count: Number(grants?.refused ?? 0) },
+    { key: 'grantsRevoked', zh: '申请或授权撤销', en: 'Requests or grants revoked', count: Number(grants?.revoked ?? 0) },
+    { key: 'reads', zh: '经审批查看记录详情', en: 'Record openings under a grant', count: audited('pii.minor.read'), note: { zh: '审计日志 pii.minor.read', en: 'audit action pii.minor.read' } },
+    { key: 'reveals', zh: '经审批查看完整证件号码和手机号', en: 'Full-number reveals under a grant', count: audited('pii.minor.reveal'), note: { zh: '审计日志 pii.minor.reveal', en: 'audit action pii.minor.reveal' } },
+    { key: 'exports', zh: '经审批导出的记录', en: 'Records exported under a grant', count: audited('pii.minor.export'), note: { zh: '审计日志 pii.minor.export，每条记录一行；无授权的记录不导出', en: 'audit action pii.minor.export, one per record; records without a grant are withheld' } },
+    { key: 'deletions', zh: '删除未成年人记录', en: 'Minors\' records deleted', count: 0, note: { zh: '系统不提供删除团员或申请人记录的功能（离团只变更团籍状态），故为0', en: 'the system has no function that deletes member or applicant records (leaving changes the status), so 0' } },
+    { key: 'incidents', zh: '个人信息安全事件', en: 'Personal-data incidents', count: 0, note: { zh: '系统尚无安全事件登记表，故为0；如有线下登记的事件，请在报送时另行补充', en: 'the system has no incident register yet, so 0; add incidents recorded elsewhere when filing' } },
+  ];
+  return { year, asOf, sensitiveAge: rule('minors.sensitiveAge'), grantHours: rule('minors.grantHours'), lines };
+}
