@@ -2,6 +2,7 @@ import ExcelJS from '../src/platform/excel/exceljs.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/platform/audit/audit-log.ts';
 import { createPost, createUser } from '../src/modules/accounts/users.service.ts';
+import { accountAt } from './helpers/test-accounts.ts';
 import { createTestApp, DEMO_PASSWORD, orgIdByName, type Client, type TestApp } from './helpers/test-app.ts';
 
 /** Every organization endpoint; the meta test below fails when a new one is not listed here. */
@@ -111,10 +112,13 @@ describe('organization data scope', () => {
     expect(renamed.statusCode).toBe(200);
     const own = await county.patch(`/api/orgs/${aChild}`, { shortName: '武侯简称' });
     expect(own.statusCode).toBe(200);
-    const entries = (await county.get('/api/audit?pageSize=200')).json().items as { targetId: string; action: string }[];
+    // The audit log is read by auditors only (三员, DOMAIN §12 DB-06): one at 武侯区 with its subtree, one for the province.
+    const countyAuditor = await accountAt(t, 'wuhou_shenji', a, 'auditor', 'subtree');
+    expect((await county.get('/api/audit')).statusCode).toBe(403);
+    const entries = (await countyAuditor.get('/api/audit?pageSize=200')).json().items as { targetId: string; action: string }[];
     expect(entries.some((e) => e.targetId === String(aChild) && e.action === 'org.update')).toBe(true);
     expect(entries.some((e) => e.targetId === String(bChild))).toBe(false);
-    const all = (await province.get('/api/audit?pageSize=200')).json().items as { targetId: string }[];
+    const all = (await (await t.login('shenji_admin')).get('/api/audit?pageSize=200')).json().items as { targetId: string }[];
     expect(all.some((e) => e.targetId === String(bChild))).toBe(true);
   });
 

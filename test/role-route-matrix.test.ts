@@ -12,7 +12,8 @@ const HOW = 'review the change, then run TUANWU_UPDATE_GOLDEN=1 npx vitest run -
 
 /** A demo account per built-in role, to call routes as that role. */
 const DEMO_ACCOUNT: Record<string, string> = {
-  province_admin: 'sheng_admin', committee_admin: 'chengdu_admin', branch_secretary: 'zhishu_demo', member: 'tuanyuan_demo', auditor: 'shenji_admin',
+  province_admin: 'sheng_admin', committee_admin: 'chengdu_admin', branch_secretary: 'zhishu_demo', member: 'tuanyuan_demo',
+  system_admin: 'xitong_admin', security_admin: 'anquan_admin', auditor: 'shenji_admin',
 };
 
 /** One line per key, so that a review of the fixture reads as a table. */

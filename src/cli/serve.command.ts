@@ -4,6 +4,7 @@ import { buildApp } from '../platform/http/app.ts';
 import { openRuntime, prepareDatabase } from '../platform/runtime.ts';
 import { loadRuleOverrides } from '../platform/rules/rule-overrides.ts';
 import { expireTransfers } from '../modules/transfers/expire-transfers.ts';
+import { disableIdleAccounts } from '../modules/accounts/admin/idle-accounts.ts';
 import { EXPORT_HOUSEKEEPING_MS, runExportHousekeeping } from '../modules/exports/export-housekeeping.ts';
 import { LocalFileStorage } from '../platform/files/local-file-storage.ts';
 import { isEmpty, seedDemoProvince } from '../seed/demo-province.ts';
@@ -35,6 +36,12 @@ export function registerServeCommand(program: Command, config: AppConfig): void 
       // Full exports are removed on download or at expiry, within minutes (DOMAIN §12 DB-16); old usage counts are forgotten.
       const exportsStorage = new LocalFileStorage(config.filesDir);
       setInterval(() => void runExportHousekeeping(runtime.db, exportsStorage).catch((error: unknown) => app.log.error({ err: error }, 'export housekeeping failed')), EXPORT_HOUSEKEEPING_MS).unref();
+      // Accounts idle past auth.idleDisableDays are disabled once a day (DOMAIN §12 DB-05); each update re-checks the status.
+      const disableIdle = () => void disableIdleAccounts(runtime.db, runtime.auditKey)
+        .then(({ disabled }) => { if (disabled.length > 0) app.log.info({ disabled }, 'idle accounts disabled'); })
+        .catch((error: unknown) => app.log.error({ err: error }, 'disabling idle accounts failed'));
+      disableIdle();
+      setInterval(disableIdle, 86_400_000).unref();
       const shutdown = async () => {
         await app.close();
         await runtime.db.destroy();

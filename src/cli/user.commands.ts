@@ -6,6 +6,8 @@ import { SCOPE_KINDS, type ScopeKind } from '../platform/scope/data-scope.ts';
 import { AppError } from '../platform/http/app-error.ts';
 import { generatePassword } from '../modules/accounts/password-policy.ts';
 import { createPost, createUser, resetPassword } from '../modules/accounts/users.service.ts';
+import { disableIdleAccounts } from '../modules/accounts/admin/idle-accounts.ts';
+import { rule } from '../platform/rules/rules.ts';
 import { positiveInt } from './options.ts';
 
 function explain(error: unknown): never {
@@ -41,6 +43,19 @@ export function registerUserCommands(program: Command, config: AppConfig): void 
         await runtime.db.destroy();
       }
       console.log(`已创建 / created ${options.username}; 初始密码 / first password (change at first login): ${password}`);
+    });
+  user
+    .command('disable-idle')
+    .description('停用闲置超期的账号并结束其会话（服务每天自动执行）/ disable accounts idle past auth.idleDisableDays and end their sessions (the server runs this daily)')
+    .action(async () => {
+      const runtime = openRuntime(config);
+      try {
+        await prepareDatabase(runtime);
+        const { disabled } = await disableIdleAccounts(runtime.db, runtime.auditKey);
+        console.log(`闲置超过${rule('auth.idleDisableDays')}天的账号已停用 / accounts idle over ${rule('auth.idleDisableDays')} days disabled: ${disabled.length}${disabled.length > 0 ? ` (${disabled.join(', ')})` : ''}`);
+      } finally {
+        await runtime.db.destroy();
+      }
     });
   user
     .command('reset-password <username>')

@@ -34,6 +34,9 @@ const ACCOUNTS: DemoAccount[] = [
   { username: 'wuhou_admin', displayName: '武侯区团委管理员', roleCode: 'committee_admin', scope: 'subtree', description: '共青团武侯区委 · 团委管理员（本级及下级）', org: (o) => o.byRegion.get('510107')! },
   { username: 'zhishu_demo', displayName: '社区团支部书记', roleCode: 'branch_secretary', scope: 'self_org', description: '武侯区的一个社区团支部 · 团支部书记（本级）', org: (o) => o.firstBranch },
   { username: 'tuanyuan_demo', displayName: '团员', roleCode: 'member', scope: 'self', description: '同一团支部的一名团员 · 团员（仅本人）', org: (o) => o.firstBranch, ownMember: true },
+  // 三员 (DOMAIN §12 DB-06): accounts, posts and the audit log are administered by three different people.
+  { username: 'xitong_admin', displayName: '系统管理员', roleCode: 'system_admin', scope: 'all', description: '共青团四川省委 · 系统管理员（账号、规则参数）', org: (o) => o.byRegion.get('510000')! },
+  { username: 'anquan_admin', displayName: '安全管理员', roleCode: 'security_admin', scope: 'all', description: '共青团四川省委 · 安全管理员（任职免职、会话）', org: (o) => o.byRegion.get('510000')! },
   { username: 'shenji_admin', displayName: '审计管理员', roleCode: 'auditor', scope: 'all', description: '共青团四川省委 · 审计管理员', org: (o) => o.byRegion.get('510000')! },
 ];
 
@@ -95,7 +98,7 @@ export async function seedDemoProvince(
       const { password, hash } = passwords[index]!;
       const user = await trx
         .insertInto('app_user')
-        .values({ username: account.username, display_name: account.displayName, password_hash: hash, password_changed_at: now, must_change_password: 0, failed_attempts: 0, status: 'active', created_at: now })
+        .values({ username: account.username, display_name: account.displayName, password_hash: hash, password_changed_at: now, must_change_password: 0, failed_attempts: 0, status: 'active', created_at: now, org_id: account.org(orgs).id })
         .returning('id')
         .executeTakeFirstOrThrow();
       if (account.ownMember) {

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../helpers/test-app.ts';
 import { launchBrowser, screenshotPath } from './browser.ts';
+import { signIn as signInAs } from './sign-in.ts';
 import { startServer, type ServerProcess } from './server-process.ts';
 
 /** The organization page in a real browser against a real server process, in Chinese. */
@@ -91,9 +92,13 @@ describe('organization page in the browser', () => {
     expect(stored.path.startsWith(wuhou.path)).toBe(true);
     expect(stored.contact_phone_enc).not.toContain('13800138000');
 
-    await page.getByRole('menuitem', { name: /审计日志/ }).click();
-    await page.locator('.ant-table-row', { hasText: '浏览器测试团支部' }).first().waitFor();
-    await page.screenshot({ path: screenshotPath('05-audit') });
+    // The audit log is the auditor's (三员, DOMAIN §12 DB-06), not the provincial administrator's.
+    expect(await page.getByRole('menuitem', { name: /审计日志/ }).count()).toBe(0);
+    const auditor = await signInAs(browser, server.url, 'shenji_admin');
+    await auditor.getByRole('menuitem', { name: /审计日志/ }).click();
+    await auditor.locator('.ant-table-row', { hasText: '浏览器测试团支部' }).first().waitFor();
+    await auditor.screenshot({ path: screenshotPath('05-audit') });
+    await auditor.context().close();
     await page.getByRole('button', { name: /修改密码/ }).click();
     await page.getByText('确认新密码').first().waitFor();
     await page.screenshot({ path: screenshotPath('06-change-password') });

@@ -42,7 +42,11 @@ export const PERMISSIONS = {
   'audit.read': { zh: '查看审计日志', en: 'Read the audit log' },
   'alert.read': { zh: '查看安全告警', en: 'View security alerts' },
   'alert.acknowledge': { zh: '确认处理安全告警', en: 'Acknowledge security alerts' },
-  'user.manage': { zh: '管理账号与任职', en: 'Manage accounts and posts' },
+  'user.read': { zh: '查看账号与任职', en: 'View accounts and posts' },
+  'user.manage': { zh: '新建、停用/启用账号，生成激活码与重置链接', en: 'Create, disable and enable accounts; issue activation codes and reset links' },
+  'post.manage': { zh: '任职与免职（谁在哪个组织担任什么角色）', en: 'Grant and revoke posts (who holds which role where)' },
+  'session.manage': { zh: '结束用户的登录会话', en: 'End users\' sessions' },
+  'member.account': { zh: '为团员开通账号', en: 'Open accounts for members' },
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -62,19 +66,29 @@ const WORKPLAN_ALL: Permission[] = ['workplan.read', 'workplan.manage', 'workpla
 export const BUILT_IN_ROLES: BuiltInRole[] = [
   {
     code: 'province_admin', zh: '省级管理员', en: 'Provincial administrator', defaultScope: 'all',
-    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, ...ADMISSION_ALL, ...EVALUATION_ALL, ...WORKPLAN_ALL, 'rules.read', 'rules.manage', 'audit.read', 'user.manage', 'minor.report'],
+    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, ...ADMISSION_ALL, ...EVALUATION_ALL, ...WORKPLAN_ALL, 'rules.read', 'minor.report'],
   },
   {
     code: 'committee_admin', zh: '团委管理员', en: 'Committee administrator', defaultScope: 'subtree',
-    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, ...ADMISSION_ALL, ...EVALUATION_ALL, ...WORKPLAN_ALL, 'rules.read', 'audit.read'],
+    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, ...ADMISSION_ALL, ...EVALUATION_ALL, ...WORKPLAN_ALL, 'rules.read', 'member.account'],
   },
   {
     code: 'branch_secretary', zh: '团支部书记', en: 'Branch secretary', defaultScope: 'self_org',
-    permissions: ['org.read', 'org.update', 'org.export', ...MEMBER_BRANCH, ...DUES, ...TRANSFERS, 'admission.read', 'admission.manage', 'evaluation.read', 'evaluation.manage', 'workplan.read', 'workplan.report', 'rules.read'],
+    permissions: ['org.read', 'org.update', 'org.export', ...MEMBER_BRANCH, ...DUES, ...TRANSFERS, 'admission.read', 'admission.manage', 'evaluation.read', 'evaluation.manage', 'workplan.read', 'workplan.report', 'rules.read', 'member.account'],
   },
   {
     code: 'member', zh: '团员', en: 'Member', defaultScope: 'self',
     permissions: ['self.read', 'self.transfer'],
+  },
+  // 三员 (DOMAIN §12 DB-06): account administration, post administration and audit reading are
+  // held by three different roles, and no business role holds any of them.
+  {
+    code: 'system_admin', zh: '系统管理员', en: 'System administrator', defaultScope: 'all',
+    permissions: ['user.read', 'user.manage', 'rules.read', 'rules.manage'],
+  },
+  {
+    code: 'security_admin', zh: '安全管理员', en: 'Security administrator', defaultScope: 'all',
+    permissions: ['user.read', 'post.manage', 'session.manage', 'rules.read', 'alert.read', 'alert.acknowledge'],
   },
   {
     code: 'auditor', zh: '审计管理员', en: 'Audit administrator', defaultScope: 'all',
@@ -82,3 +96,10 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
     permissions: ['audit.read', 'minor.report', 'alert.read', 'alert.acknowledge'],
   },
 ];
+
+/** The three duties that 三员 separation keeps apart: no role may hold permissions of two of them. */
+export const SEPARATED_DUTIES: Record<'accounts' | 'posts' | 'audit', readonly Permission[]> = {
+  accounts: ['user.manage'],
+  posts: ['post.manage', 'session.manage'],
+  audit: ['audit.read'],
+};

@@ -62,6 +62,8 @@ export async function createPost(
       .values({ user_id: input.userId, org_id: input.orgId, role_id: role.id, scope, status: 'active', created_at: new Date().toISOString() })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // An account belongs where its first post is, which puts it in that organization's administrators' scope.
+    await trx.updateTable('app_user').set({ org_id: input.orgId }).where('id', '=', input.userId).where('org_id', 'is', null).execute();
     for (const orgId of input.customOrgIds ?? []) {
       await trx.insertInto('post_scope_org').values({ post_id: post.id, org_id: orgId }).execute();
     }

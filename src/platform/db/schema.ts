@@ -51,6 +51,7 @@ export type Database = {
   plan_attachment: PlanAttachmentTable;
   plan_remark: PlanRemarkTable;
   transfer_response_stat: TransferResponseStatTable;
+  credential_grant: CredentialGrantTable;
   minor_access_grant: MinorAccessGrantTable;
   member_export: MemberExportTable;
   usage_event: UsageEventTable;
@@ -104,6 +105,8 @@ export type AppUserTable = {
   created_at: string;
   /** The 团员 record this account belongs to, for members signing in to see their own record. */
   member_id: number | null;
+  /** 所属组织: the organization whose administrators manage this account (null: only the province's). */
+  org_id: number | null;
   /** The TOTP seed (RFC 6238), encrypted like personal data; null until the second factor is set up. */
   totp_secret_enc: ColumnType<string | null, string | null | undefined, string | null>;
   /** The last TOTP time step accepted: a code of that step or an earlier one is a replay. */
@@ -155,6 +158,24 @@ export type SessionTable = {
   administrator: ColumnType<number, number | undefined, number>;
 };
 export type SessionRow = Selectable<SessionTable>;
+
+/** 激活码/重置链接: a one-time secret for a user to set their own password; only hashes are stored. */
+export type CredentialGrantTable = {
+  id: Generated<number>;
+  user_id: number;
+  /** 'activation' (a new account) or 'reset' (a reset an administrator initiated). */
+  kind: string;
+  /** SHA-256 (hex) of the link token. */
+  token_hash: string;
+  /** SHA-256 (hex) of the short code read out to the user. */
+  code_hash: string;
+  created_at: string;
+  created_by: number | null;
+  expires_at: string;
+  used_at: string | null;
+  /** Set when a newer grant for the same user replaced this one, or the account was disabled. */
+  revoked_at: string | null;
+};
 
 /** 登录挑战: the step between a correct password and the second factor; no session exists yet. */
 export type LoginChallengeTable = {

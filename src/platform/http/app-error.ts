@@ -39,6 +39,9 @@ export const ErrorCode = {
   UPLOAD_NOT_XLSX: 'UPLOAD_NOT_XLSX',
   UPLOAD_UNSAFE_ARCHIVE: 'UPLOAD_UNSAFE_ARCHIVE',
   IMPORT_TOO_MANY_ROWS: 'IMPORT_TOO_MANY_ROWS',
+  CREDENTIAL_INVALID: 'CREDENTIAL_INVALID',
+  CREDENTIAL_EXPIRED: 'CREDENTIAL_EXPIRED',
+  ACCOUNT_REFUSED: 'ACCOUNT_REFUSED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -115,4 +118,7 @@ export const defaultMessages: Record<ErrorCode, Bilingual> = {
   UPLOAD_NOT_XLSX: { zh: '上传的文件不是Excel工作簿（.xlsx）。请用下载的模板填写，并以“Excel工作簿(*.xlsx)”格式保存后上传', en: 'The file is not an Excel workbook (.xlsx). Fill in the template and save it as an Excel workbook (*.xlsx)' },
   UPLOAD_UNSAFE_ARCHIVE: { zh: '文件结构异常（解压后过大、内部文件过多或已损坏），为安全起见已拒绝。请在Excel中打开后另存为新的.xlsx文件再上传', en: 'The file is malformed (too large when unpacked, too many parts, or damaged) and was refused. Open it in Excel, save it as a new .xlsx file and upload that' },
   IMPORT_TOO_MANY_ROWS: { zh: '文件行数超过单次导入上限，请拆分为多个文件分别上传', en: 'The file has more rows than one import may hold; split it into several files' },
+  CREDENTIAL_INVALID: { zh: '激活码或链接无效，请核对后重新输入，或请管理员重新生成', en: 'The activation code or link is not valid; check it, or ask your administrator for a new one' },
+  CREDENTIAL_EXPIRED: { zh: '激活码或链接已过期、已使用或已作废，请联系管理员重新生成', en: 'The activation code or link has expired, was already used or was replaced; ask your administrator for a new one' },
+  ACCOUNT_REFUSED: { zh: '当前不能对该账号办理此操作', en: 'This account action is not possible now' },
 };

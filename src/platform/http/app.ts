@@ -16,6 +16,8 @@ import { registerExportRoutes } from '../../modules/exports/export.routes.ts';
 import { isDatabaseUp } from '../db/connect.ts';
 import { registerAuthentication } from '../../modules/accounts/auth.plugin.ts';
 import { registerAuthRoutes } from '../../modules/accounts/auth.routes.ts';
+import { registerAccountAdminRoutes } from '../../modules/accounts/admin/account-admin.routes.ts';
+import { registerActivationRoutes } from '../../modules/accounts/admin/activation.routes.ts';
 import { enforceRouteAccess, type RouteAccess } from '../../modules/accounts/route-access.ts';
 import { registerRegionRoutes } from '../../modules/org/meta.routes.ts';
 import { registerOrgRoutes } from '../../modules/org/org.routes.ts';
@@ -123,6 +125,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   });
   registerAuthRoutes(app, deps);
+  registerActivationRoutes(app, deps);
+  registerAccountAdminRoutes(app, deps);
   registerOrgRoutes(app, deps);
   registerRegionRoutes(app);
   registerMemberRoutes(app, deps);

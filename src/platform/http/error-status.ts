@@ -9,6 +9,7 @@ export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':
     case 'MALFORMED_REQUEST':
+    case 'CREDENTIAL_INVALID':
       return 400;
     case 'UNAUTHENTICATED':
     case 'AUTH_INVALID_CREDENTIALS':
@@ -34,8 +35,11 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'ADMISSION_REFUSED':
     case 'EVALUATION_REFUSED':
     case 'WORKPLAN_REFUSED':
+    case 'ACCOUNT_REFUSED':
     case 'ADMISSION_RATIO_WARNING':
       return 409;
+    case 'CREDENTIAL_EXPIRED':
+      return 410;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':

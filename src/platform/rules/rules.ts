@@ -113,6 +113,26 @@ export const RULES = {
     source: 'OWASP ASVS 5.0 §6.5.5 and §6.3.1 (DOMAIN §12 AS-10): one-time codes are rate limited',
     description: '每次登录允许的验证码错误次数 / wrong codes allowed per sign-in',
   },
+  'auth.activationDays': {
+    value: 7, unit: '天', effectiveFrom: '2026-01-01',
+    source: 'DOMAIN §12 AS-09 (OWASP ASVS 5.0 §6.4.1): activation codes are random, single use and expire after 7 days',
+    description: '账号激活码有效期 / days an activation code stays valid',
+  },
+  'auth.resetLinkHours': {
+    value: 24, unit: '小时', effectiveFrom: '2026-01-01',
+    source: 'DOMAIN §12 AS-09 (OWASP ASVS 5.0 §6.4.1): an administrator-initiated reset secret is short-lived and single use; Tuanwu: one working day',
+    description: '密码重置链接有效期 / hours a reset link stays valid',
+  },
+  'auth.activationRatePerMinute': {
+    value: 10, unit: '次/分钟', effectiveFrom: '2026-01-01',
+    source: 'DOMAIN §12 AS-07 (OWASP ASVS 5.0 §6.3.1): anti-automation on the public activation endpoint; Tuanwu: half the login limit, a person activates once',
+    description: '每个IP每分钟激活/重置请求上限 / activation or reset requests per IP per minute',
+  },
+  'auth.idleDisableDays': {
+    value: 180, unit: '天', effectiveFrom: '2019-12-01',
+    source: 'DOMAIN §12 DB-05 (GB/T 22239-2019 8.1.4.2 c) 应及时删除或停用多余的、过期的账户): a job disables accounts idle more than 180 days',
+    description: '闲置多少天后自动停用账号 / days without sign-in after which an account is disabled',
+  },
   'org.exportMaxRows': {
     value: 100000, unit: '行', effectiveFrom: '2026-01-01',
     source: 'Tuanwu: one xlsx sheet stays comfortably under Excel\'s 1,048,576-row limit',

@@ -14,6 +14,7 @@ import { admission } from './0011-admission.ts';
 import { evaluations } from './0012-evaluations.ts';
 import { workplan } from './0013-workplan.ts';
 import { transferResponseStats } from './0014-transfer-response-stats.ts';
+import { accountCredentials } from './0015-account-credentials.ts';
 import { minorAccessGrants } from './0016-minor-access-grants.ts';
 import { exportControls } from './0017-export-controls.ts';
 import { ledgerMacs } from './0018-ledger-macs.ts';
@@ -36,6 +37,7 @@ export function allMigrations(engine: Engine): Record<string, Migration> {
     '0012-evaluations': evaluations(engine),
     '0013-workplan': workplan(engine),
     '0014-transfer-response-stats': transferResponseStats(),
+    '0015-account-credentials': accountCredentials(engine),
     '0016-minor-access-grants': minorAccessGrants(engine),
     '0017-export-controls': exportControls(engine),
     '0018-ledger-macs': ledgerMacs(),

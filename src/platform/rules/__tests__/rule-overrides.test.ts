@@ -7,6 +7,7 @@ import { createTestApp, type Client, type TestApp } from '../../../../test/helpe
 describe('rule numbers set by the province', () => {
   let t: TestApp;
   let province: Client;
+  let system: Client;
   let county: Client;
   const set = (c: Client, key: string, body: Record<string, unknown>) => c.request({ method: 'PUT', url: `/api/rules/${key}`, payload: body });
   const valid = { source: '四川省委组织部2026年通知', effectiveFrom: '2026-01-01', reason: '按省里新规定调整' };
@@ -14,6 +15,8 @@ describe('rule numbers set by the province', () => {
   beforeAll(async () => {
     t = await createTestApp();
     province = await t.login('sheng_admin');
+    // Rule numbers are set by the system administrator (三员, DOMAIN §12 DB-06), not by a business role.
+    system = await t.login('xitong_admin');
     county = await t.login('wuhou_admin');
   });
   afterAll(async () => {
@@ -30,33 +33,34 @@ describe('rule numbers set by the province', () => {
     for (const item of items) expect(item.source.length).toBeGreaterThan(3);
   });
 
-  it('lets the province change a number, which the code then reads, with the change recorded', async () => {
+  it('lets the system administrator change a number, which the code then reads, with the change recorded', async () => {
     const member = await t.db.selectFrom('member').select(['id', 'birth_date']).where('status', '=', 'normal').where('birth_date', '<=', yearsBefore(todayInChina(), 28)).where('birth_date', '>', yearsBefore(todayInChina(), 29)).executeTakeFirstOrThrow();
     const listed = async () => (await province.get('/api/members?worklist=age_out&pageSize=200')).json().items.map((m: { id: number }) => m.id) as number[];
     expect(await listed()).toContain(member.id);
-    expect((await set(province, 'membership.maxAge', { value: 30, ...valid })).statusCode).toBe(204);
+    expect((await set(system, 'membership.maxAge', { value: 30, ...valid })).statusCode).toBe(204);
     expect(rule('membership.maxAge')).toBe(30);
     expect(await listed()).not.toContain(member.id);
-    const item = (await province.get('/api/rules')).json().items.find((i: { key: string }) => i.key === 'membership.maxAge');
+    const item = (await system.get('/api/rules')).json().items.find((i: { key: string }) => i.key === 'membership.maxAge');
     expect(item).toMatchObject({ value: 30, defaultValue: 28, overridden: true, source: valid.source });
-    expect(item.history[0]).toMatchObject({ value: 30, reason: valid.reason, by: 'sheng_admin' });
+    expect(item.history[0]).toMatchObject({ value: 30, reason: valid.reason, by: 'xitong_admin' });
     const audit = await t.db.selectFrom('audit_log').select('action').where('action', '=', 'rule.override').execute();
     expect(audit).toHaveLength(1);
   });
 
   it('applies a change only from its effective date', async () => {
-    expect((await set(province, 'auth.lockoutFailures', { value: 8, ...valid, effectiveFrom: '2099-01-01' })).statusCode).toBe(204);
+    expect((await set(system, 'auth.lockoutFailures', { value: 8, ...valid, effectiveFrom: '2099-01-01' })).statusCode).toBe(204);
     expect(rule('auth.lockoutFailures')).toBe(5);
   });
 
   it('refuses values that would switch a safeguard off, other posts, and unknown rules', async () => {
     for (const [value, code] of [[0, 'not_positive'], [-3, 'not_positive'], [2.5, 'not_integer'], [100000, 'too_large']] as const) {
-      const response = await set(province, 'auth.lockoutFailures', { value, ...valid });
+      const response = await set(system, 'auth.lockoutFailures', { value, ...valid });
       expect(response.statusCode).toBe(400);
       expect(response.json().error.fields[0].code).toBe(code);
     }
     expect((await set(county, 'membership.maxAge', { value: 29, ...valid })).statusCode).toBe(403);
-    expect((await set(province, 'no.such.rule', { value: 1, ...valid })).statusCode).toBe(404);
+    expect((await set(province, 'membership.maxAge', { value: 29, ...valid })).statusCode).toBe(403);
+    expect((await set(system, 'no.such.rule', { value: 1, ...valid })).statusCode).toBe(404);
     expect(rule('membership.maxAge')).toBe(30);
   });
 });
