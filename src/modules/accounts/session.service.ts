@@ -7,6 +7,8 @@ import { rule } from '../../platform/rules/rules.ts';
 import { DataScope, scopeLabels, type ScopeKind } from '../../platform/scope/data-scope.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
 import { passwordProblems } from './password-policy.ts';
+import { passwordContextOf } from './password-personal-context.ts';
+import type { FieldCipher } from '../../platform/pii/field-cipher.ts';
 
 export type Deps = { db: Kysely<Database>; auditKey: Buffer };
 
@@ -155,11 +157,11 @@ export async function switchPost(deps: Deps, auth: AuthState, postId: number, ac
 }
 
 /** 修改密码: needs the current password; every other session of the user ends. */
-export async function changePassword(deps: Deps, auth: AuthState, input: { currentPassword: string; newPassword: string }, actor: Actor): Promise<void> {
+export async function changePassword(deps: Deps & { cipher: FieldCipher }, auth: AuthState, input: { currentPassword: string; newPassword: string }, actor: Actor): Promise<void> {
   if (!(await verifyPassword(input.currentPassword, auth.user.password_hash))) {
     throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'currentPassword', code: 'wrong_password', message: { zh: '当前密码不正确', en: 'the current password is wrong' } }] });
   }
-  const problems = passwordProblems(input.newPassword, { username: auth.user.username });
+  const problems = passwordProblems(input.newPassword, await passwordContextOf(deps.db, deps.cipher, auth.user.id));
   if (input.newPassword === input.currentPassword) problems.push({ zh: '新密码不能与当前密码相同', en: 'must differ from the current password' });
   if (problems.length > 0) {
     throw new AppError('PASSWORD_POLICY', { fields: problems.map((message) => ({ field: 'newPassword', code: 'password_policy', message })) });
