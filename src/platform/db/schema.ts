@@ -56,6 +56,8 @@ export type Database = {
   member_export: MemberExportTable;
   usage_event: UsageEventTable;
   security_alert: SecurityAlertTable;
+  subject_request: SubjectRequestTable;
+  audit_checkpoint: AuditCheckpointTable;
 };
 
 /** 团组织 */
@@ -224,6 +226,49 @@ export type AuditHeadTable = {
   last_hash: string;
 };
 
+/** 审计日志清理检查点: entries up to `seq` were purged after their retention; the chain verifies from `hash` on. */
+export type AuditCheckpointTable = {
+  id: Generated<number>;
+  seq: number;
+  /** The hash of the last purged entry (the prev_hash the next entry must carry). */
+  hash: string;
+  purged_rows: number;
+  /** Entries recorded before this instant were eligible. */
+  cutoff: string;
+  created_at: string;
+  /** HMAC over the fields above with the audit key, so a checkpoint cannot be made up without it. */
+  mac: string;
+};
+
+/** 个人信息主体请求: a member's (or guardian's) request to correct, delete or restrict their data (PIPL Arts. 46–47). */
+export type SubjectRequestTable = {
+  id: Generated<number>;
+  member_id: number;
+  org_id: number;
+  org_path: string;
+  /** 'correction' | 'deletion' | 'restriction'. */
+  kind: string;
+  /** 'self' or 'guardian' (a minor's parent or guardian, 未成年人保护法 Art. 72). */
+  requester_kind: string;
+  /** For a correction: the member field to correct. */
+  field: string | null;
+  /** For a correction: the value the member proposes, encrypted (it may be an ID or phone number). */
+  proposed_value_enc: string | null;
+  /** For a deletion or restriction: the PIPL Art. 47 ground. */
+  reason_code: string | null;
+  note: string;
+  /** 'open' | 'accepted' | 'refused'. */
+  status: string;
+  due_on: string;
+  created_by_user_id: number;
+  created_at: string;
+  decided_by_user_id: number | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+};
+export type SubjectRequestRow = Selectable<SubjectRequestTable>;
+
 /** 团员 */
 export type MemberTable = {
   id: Generated<number>;
@@ -272,6 +317,10 @@ export type MemberTable = {
   dues_paid_through: Generated<string | null>;
   created_at: string;
   updated_at: string;
+  /** 限制处理 (PIPL Art. 47 ¶2): set when a deletion or restriction request is accepted; the record is then stored only. */
+  restricted_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the retention purge replaced the record's personal data (LAW-01); the row stays for statistics. */
+  anonymized_at: ColumnType<string | null, string | null | undefined, string | null>;
 };
 export type MemberRow = Selectable<MemberTable>;
 export type NewMemberRow = Insertable<MemberTable>;
