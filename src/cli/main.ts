@@ -4,6 +4,7 @@ import { registerBackupCommands } from './backup.commands.ts';
 import { registerCryptoCommands } from './crypto.commands.ts';
 import { registerMaintenanceCommands } from './maintenance.commands.ts';
 import { registerPlanCommands } from './plan.commands.ts';
+import { registerRetentionCommand } from './retention.command.ts';
 import { registerSeedCommands } from './seed.commands.ts';
 import { registerServeCommand } from './serve.command.ts';
 import { registerUserCommands } from './user.commands.ts';
@@ -19,6 +20,7 @@ registerPlanCommands(program, config);
 registerCryptoCommands(program, config);
 registerBackupCommands(program, config);
 registerVerifyCommand(program, config);
+registerRetentionCommand(program, config);
 
 try {
   await program.parseAsync(process.argv);

@@ -7,6 +7,7 @@ import { expireTransfers } from '../modules/transfers/expire-transfers.ts';
 import { disableIdleAccounts } from '../modules/accounts/admin/idle-accounts.ts';
 import { EXPORT_HOUSEKEEPING_MS, runExportHousekeeping } from '../modules/exports/export-housekeeping.ts';
 import { LocalFileStorage } from '../platform/files/local-file-storage.ts';
+import { runRetention } from '../modules/privacy/retention-run.ts';
 import { isEmpty, seedDemoProvince } from '../seed/demo-province.ts';
 import { seedDemoActivity } from '../seed/demo-activity.ts';
 import { printLogins } from './print-logins.ts';
@@ -36,6 +37,12 @@ export function registerServeCommand(program: Command, config: AppConfig): void 
       // Full exports are removed on download or at expiry, within minutes (DOMAIN §12 DB-16); old usage counts are forgotten.
       const exportsStorage = new LocalFileStorage(config.filesDir);
       setInterval(() => void runExportHousekeeping(runtime.db, exportsStorage).catch((error: unknown) => app.log.error({ err: error }, 'export housekeeping failed')), EXPORT_HOUSEKEEPING_MS).unref();
+      // Retention (LAW-01, DB-10) once a day: each anonymization is guarded; the audit purge only happens
+      // where this connection may delete audit entries (SQLite, or PostgreSQL as the owner).
+      const retain = () => void runRetention(runtime, { now: new Date() })
+        .then((report) => app.log.info({ retention: report }, 'retention run'))
+        .catch((error: unknown) => app.log.error({ err: error }, 'retention run failed'));
+      setInterval(retain, 86_400_000).unref();
       // Accounts idle past auth.idleDisableDays are disabled once a day (DOMAIN §12 DB-05); each update re-checks the status.
       const disableIdle = () => void disableIdleAccounts(runtime.db, runtime.auditKey)
         .then(({ disabled }) => { if (disabled.length > 0) app.log.info({ disabled }, 'idle accounts disabled'); })

@@ -47,6 +47,7 @@ export const PERMISSIONS = {
   'post.manage': { zh: '任职与免职（谁在哪个组织担任什么角色）', en: 'Grant and revoke posts (who holds which role where)' },
   'session.manage': { zh: '结束用户的登录会话', en: 'End users\' sessions' },
   'member.account': { zh: '为团员开通账号', en: 'Open accounts for members' },
+  'subject.handle': { zh: '办理团员的信息更正、删除和限制处理申请', en: 'Handle members\' requests to correct, delete or restrict their data' },
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -70,11 +71,11 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
   },
   {
     code: 'committee_admin', zh: '团委管理员', en: 'Committee administrator', defaultScope: 'subtree',
-    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, ...ADMISSION_ALL, ...EVALUATION_ALL, ...WORKPLAN_ALL, 'rules.read', 'member.account'],
+    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, ...ADMISSION_ALL, ...EVALUATION_ALL, ...WORKPLAN_ALL, 'rules.read', 'member.account', 'subject.handle'],
   },
   {
     code: 'branch_secretary', zh: '团支部书记', en: 'Branch secretary', defaultScope: 'self_org',
-    permissions: ['org.read', 'org.update', 'org.export', ...MEMBER_BRANCH, ...DUES, ...TRANSFERS, 'admission.read', 'admission.manage', 'evaluation.read', 'evaluation.manage', 'workplan.read', 'workplan.report', 'rules.read', 'member.account'],
+    permissions: ['org.read', 'org.update', 'org.export', ...MEMBER_BRANCH, ...DUES, ...TRANSFERS, 'admission.read', 'admission.manage', 'evaluation.read', 'evaluation.manage', 'workplan.read', 'workplan.report', 'rules.read', 'member.account', 'subject.handle'],
   },
   {
     code: 'member', zh: '团员', en: 'Member', defaultScope: 'self',

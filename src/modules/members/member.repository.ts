@@ -16,10 +16,11 @@ import { escapeLike } from '../../platform/db/escape-like.ts';
 export function scopedMemberTable(db: Kysely<Database>, scope: DataScope) {
   const query = db.selectFrom('member');
   if (scope.kind === 'self') {
-    // 仅本人: the one record linked to the signed-in account, if any.
+    // 仅本人: the one record linked to the signed-in account, if any — restricted or not, it is the person's own.
     return query.where('member.id', '=', (eb) => eb.selectFrom('app_user').select('app_user.member_id').where('app_user.id', '=', scope.userId ?? -1));
   }
-  return query.where(scopePredicate<Database, 'member'>(scope, { path: 'member.org_path', orgId: 'member.org_id' }));
+  // 限制处理 (PIPL Art. 47 ¶2, DOMAIN §12 LAW-05): a restricted record is stored only, so no read path shows it.
+  return query.where(scopePredicate<Database, 'member'>(scope, { path: 'member.org_path', orgId: 'member.org_id' })).where('member.restricted_at', 'is', null);
 }
 
 /** Members the scope may see, joined to their branch for its name. */

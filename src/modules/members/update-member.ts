@@ -1,5 +1,6 @@
+import type { Kysely } from 'kysely';
 import { appendAudit } from '../../platform/audit/audit-log.ts';
-import type { MemberUpdate } from '../../platform/db/schema.ts';
+import type { Database, MemberUpdate } from '../../platform/db/schema.ts';
 import { maskPhone } from '../../platform/pii/mask.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
 import { todayInChina } from '../../platform/time/china-date.ts';
@@ -14,8 +15,13 @@ import { contributionOf, difference } from './stats/member-contribution.ts';
 
 /** 编辑团员信息. Only the fields present change; the branch changes only through a transfer. */
 export async function updateMember(ctx: ServiceContext, id: number, input: MemberFields): Promise<MemberDto> {
+  return ctx.db.transaction().execute((trx) => updateMemberIn(trx, ctx, id, input));
+}
+
+/** 编辑团员信息 inside the caller's transaction (an accepted correction request applies its change this way). */
+export async function updateMemberIn(trx: Kysely<Database>, ctx: ServiceContext, id: number, input: MemberFields): Promise<MemberDto> {
   const today = todayInChina();
-  return ctx.db.transaction().execute(async (trx) => {
+  {
     const before = await requireMemberInScope(trx, ctx.scope, id);
     const { fields, identity } = checkMemberFields(
       input,
@@ -71,5 +77,5 @@ export async function updateMember(ctx: ServiceContext, id: number, input: Membe
       before: memberAuditSnapshot(before), after: memberAuditSnapshot(after), detail: { changed: Object.keys(input) },
     });
     return toMemberDto({ ...after, org_name: before.org_name }, today);
-  });
+  }
 }

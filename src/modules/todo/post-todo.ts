@@ -10,6 +10,7 @@ import { EXIT_KINDS, pendingOf } from '../members/status-machine.ts';
 import { lapseThreshold } from '../dues/dues-standing.ts';
 import { workplanTodo } from '../workplan/workplan-todo.ts';
 import { minorApprovalTodo } from '../minors/minor-todo.ts';
+import { subjectRequestTodo } from '../privacy/privacy-todo.ts';
 
 /** One kind of work waiting for the post: how many, how many late or nearly late, and where to do it. */
 export type TodoItem = { kind: string; count: number; overdue: number; dueSoon: number; link: string };
@@ -81,6 +82,7 @@ export async function postTodo(ctx: Pick<ServiceContext, 'db' | 'scope'>, permis
       .executeTakeFirstOrThrow()
       .then((r) => ({ kind: 'age_out', count: count(r.n), overdue: 0, dueSoon: 0, link: '/members?worklist=age_out' })));
   }
+  if (permissions.has('subject.handle')) items.push(subjectRequestTodo(db, scope, now));
   if (permissions.has('minor.approve')) items.push(minorApprovalTodo(db, scope, now));
   if (permissions.has('workplan.report') && scope.orgId !== null) {
     const workplan = workplanTodo(db, scope.orgId, now);

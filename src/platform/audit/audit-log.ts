@@ -103,10 +103,35 @@ export type ChainVerdict =
   | { ok: true; entries: number }
   | { ok: false; entries: number; brokenAtSeq: number; reason: string };
 
-/** Recompute the whole chain and name the first broken link. */
+/** Where the chain starts after a retention purge: the last purged entry's seq and hash. */
+export type AuditCheckpoint = { seq: number; hash: string; purgedRows: number; cutoff: string; createdAt: string };
+
+/** HMAC of a checkpoint with the audit key: a checkpoint cannot be made up to hide a deletion without the key. */
+export function checkpointMac(auditKey: Buffer, cp: AuditCheckpoint): string {
+  return crypto.createHmac('sha256', auditKey).update(canonicalJson({ ...cp, seq: Number(cp.seq), kind: 'audit_checkpoint' })).digest('hex');
+}
+
+/** The latest checkpoint with whether its MAC matches, or null when nothing was ever purged. */
+async function latestCheckpoint(db: Kysely<Database>, auditKey: Buffer): Promise<(AuditCheckpoint & { valid: boolean }) | null> {
+  const row = await db.selectFrom('audit_checkpoint').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  if (!row) return null;
+  const cp: AuditCheckpoint = { seq: Number(row.seq), hash: row.hash, purgedRows: Number(row.purged_rows), cutoff: row.cutoff, createdAt: row.created_at };
+  return { ...cp, valid: checkpointMac(auditKey, cp) === row.mac };
+}
+
+/**
+ * Recompute the whole chain and name the first broken link. After a retention purge the chain
+ * starts at the latest checkpoint (DOMAIN §12 DB-10): the first remaining entry must follow the
+ * last purged one's seq and hash, and the checkpoint itself must carry the audit key's MAC.
+ */
 export async function verifyAuditChain(db: Kysely<Database>, auditKey: Buffer, batchSize = 5000): Promise<ChainVerdict> {
-  let expectedPrev = GENESIS;
-  let expectedSeq = 1;
+  const checkpoint = await latestCheckpoint(db, auditKey);
+  if (checkpoint && !checkpoint.valid) {
+    return { ok: false, entries: 0, brokenAtSeq: checkpoint.seq, reason: 'the purge checkpoint does not match its MAC (it was altered or made up)' };
+  }
+  const startSeq = checkpoint ? checkpoint.seq + 1 : 1;
+  let expectedPrev = checkpoint ? checkpoint.hash : GENESIS;
+  let expectedSeq = startSeq;
   let checked = 0;
   for (;;) {
     const rows = await db
@@ -135,8 +160,9 @@ export async function verifyAuditChain(db: Kysely<Database>, auditKey: Buffer, b
     if (rows.length < batchSize) break;
   }
   const head = await db.selectFrom('audit_head').select(['last_seq', 'last_hash']).where('id', '=', 1).executeTakeFirstOrThrow();
-  if (Number(head.last_seq) !== checked || head.last_hash !== expectedPrev) {
-    return { ok: false, entries: checked, brokenAtSeq: checked + 1, reason: `the log ends at entry ${checked} but the chain head says ${head.last_seq} (entries were removed from the end)` };
+  const lastSeq = startSeq - 1 + checked;
+  if (Number(head.last_seq) !== lastSeq || head.last_hash !== expectedPrev) {
+    return { ok: false, entries: checked, brokenAtSeq: lastSeq + 1, reason: `the log ends at entry ${lastSeq} but the chain head says ${head.last_seq} (entries were removed from the end)` };
   }
   return { ok: true, entries: checked };
 }

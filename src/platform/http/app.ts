@@ -34,6 +34,7 @@ import { registerTodoRoutes } from '../../modules/todo/todo.routes.ts';
 import { registerWorkplanRoutes } from '../../modules/workplan/workplan.routes.ts';
 import { registerTaskRoutes } from '../../modules/workplan/task.routes.ts';
 import { registerMinorRoutes } from '../../modules/minors/minors.routes.ts';
+import { registerPrivacyRoutes } from '../../modules/privacy/privacy.routes.ts';
 import { AppError } from './app-error.ts';
 import type { AppDeps } from './app-deps.ts';
 import { errorBody, handleError } from './error-handler.ts';
@@ -142,6 +143,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerWorkplanRoutes(app, deps);
   registerTaskRoutes(app, deps);
   registerMinorRoutes(app, deps);
+  registerPrivacyRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerRuleRoutes(app, deps);
   registerAlertRoutes(app, deps);

@@ -8,12 +8,14 @@ import type { NotPersonalColumn, PersonalDataColumn, Retention } from './pii-reg
  *
  * Legal basis: the League's member, applicant and transfer records are processed under its
  * statutory and organizational duty (PIPL Art. 13 ¶1(3)); to be confirmed by counsel (LAW-02).
- * Retention: no purge job exists yet (LAW-01); the texts say what the record's life is today.
+ * Retention: `tuanwu retention run` (daily in the server) anonymizes member records past
+ * privacy.memberRetentionYears and purges the audit log past audit.retentionDays; the other texts
+ * say what the record's life is today.
  */
 
 const MEMBER_RECORD: Retention = {
-  rule: 'membership.maxAge',
-  text: '团籍存续期间（至多到超龄离团），离团后作为团籍档案保存；删除或匿名化的期限待定（LAW-01） / while the person holds 团籍 (at most to the age limit), then kept as the membership archive; the purge period is not yet set',
+  rule: 'privacy.memberRetentionYears',
+  text: '团籍存续期间；离团或转出省外满规定年数后由保存期限任务匿名化（tuanwu retention run，LAW-01） / while the person holds 团籍; anonymized by the retention job the set number of years after leaving the League or the province',
 };
 const APPLICANT_RECORD: Retention = {
   text: '发展过程中；被接收后随团员档案保存，中止的申请保存期限待定（LAW-01） / while the application runs; an admitted applicant\'s record stays with the member\'s, the period for stopped ones is not yet set',
@@ -21,6 +23,7 @@ const APPLICANT_RECORD: Retention = {
 const TRANSFER_RECORD: Retention = { text: '随转接记录保存（全过程纪实） / kept with the transfer record' };
 const DUES_RECORD: Retention = { text: '随团费收缴记录保存（财务凭证） / kept with the dues record (a financial record)' };
 const AUDIT_RECORD: Retention = {
+  rule: 'audit.retentionDays',
   text: '不少于六个月，不得修改（网络安全法第21条第3项，DOMAIN §12 DB-10） / at least six months, never edited (Cybersecurity Law Art. 21(3))',
 };
 const ACCOUNT_RECORD: Retention = { text: '账号存续期间 / while the account exists' };
@@ -129,11 +132,18 @@ export const PII_REGISTRY: readonly PersonalDataColumn[] = [
   { table: 'import_job', column: 'source_ip', category: 'network', purpose: '导入操作的来源，写入审计 / where an import came from', legalBasis: STATUTORY, retention: { text: '随导入任务记录 / with the import job record' }, protection: 'plain', inLists: 'not_shown' },
   { table: 'rule_override', column: 'created_by_username', category: 'account', purpose: WHO_DID_IT, legalBasis: STATUTORY, retention: { text: '随规则调整记录 / with the rule change' }, protection: 'plain', inLists: 'shown' },
 
+  // 个人信息主体请求 (subject_request, DOMAIN §12 LAW-04, LAW-05): correction, deletion and restriction requests.
+  { table: 'subject_request', column: 'proposed_value_enc', category: 'free_text', purpose: '团员申请更正为的值（可能是证件号或手机号） / the value the member asks for (may be an ID or phone number)', legalBasis: STATUTORY, retention: MEMBER_RECORD, protection: 'encrypted', inLists: 'masked' },
+  { table: 'subject_request', column: 'note', category: 'free_text', purpose: '申请说明 / what the member says about the request', legalBasis: STATUTORY, retention: MEMBER_RECORD, protection: 'plain', inLists: 'shown' },
+  { table: 'subject_request', column: 'decision_reason', category: 'free_text', purpose: '办理意见（拒绝须说明理由，个人信息保护法第50条） / the handler\'s reasons', legalBasis: STATUTORY, retention: MEMBER_RECORD, protection: 'plain', inLists: 'shown' },
+  { table: 'subject_request', column: 'decided_by', category: 'account', purpose: WHO_DID_IT, legalBasis: STATUTORY, retention: MEMBER_RECORD, protection: 'plain', inLists: 'shown' },
+
   // 审计日志 (audit log): append-only, hash-chained.
   { table: 'audit_log', column: 'actor_username', category: 'account', purpose: '审计：谁做了什么（DB-09） / who did what', legalBasis: STATUTORY, retention: AUDIT_RECORD, protection: 'plain', inLists: 'shown' },
   { table: 'audit_log', column: 'target_label', category: 'name', purpose: '审计：对象（如团员姓名） / the object acted on (e.g. a member\'s name)', legalBasis: STATUTORY, retention: AUDIT_RECORD, protection: 'plain', inLists: 'shown' },
   { table: 'audit_log', column: 'ip', category: 'network', purpose: '审计：来源地址（DB-09） / source address', legalBasis: STATUTORY, retention: AUDIT_RECORD, protection: 'plain', inLists: 'shown' },
   { table: 'audit_log', column: 'detail', category: 'free_text', purpose: '审计：理由与摘要（不含证件号、手机号） / reason and summary, never ID or phone numbers', legalBasis: STATUTORY, retention: AUDIT_RECORD, protection: 'plain', inLists: 'shown' },
+
   // 完整导出与安全告警 (full exports and security alerts, DOMAIN §12 AS-22, DB-12, DB-16).
   { table: 'member_export', column: 'username', category: 'account', purpose: '完整导出的导出人（水印、下载限本人） / who took the full export (watermark, only they may download)', legalBasis: STATUTORY, retention: { text: '随导出记录保存（文件下载或过期即删除，记录留作台账） / with the export record; the file itself is deleted on download or expiry' }, protection: 'plain', inLists: 'shown' },
   { table: 'member_export', column: 'reason', category: 'free_text', purpose: '完整导出事由 / why the full numbers were exported', legalBasis: STATUTORY, retention: { text: '随导出记录保存 / with the export record' }, protection: 'plain', inLists: 'shown' },

@@ -10,6 +10,8 @@ export type Rule = {
   /** The date from which the number applies. */
   effectiveFrom: string;
   description: string;
+  /** A floor set by law (its source says which): no override may go below it. */
+  minimum?: number;
 };
 
 export const RULES = {
@@ -388,6 +390,21 @@ export const RULES = {
     source: 'Tuanwu: a scanned report or a few photos as PDF; below the 50 MB upload that DOMAIN §12 AS-19 requires to be refused',
     description: '进展附件大小上限 / maximum size of a progress-report attachment',
   },
+  'audit.retentionDays': {
+    value: 365, unit: '天', effectiveFrom: '2017-06-01', minimum: 183,
+    source: '网络安全法第二十一条第三项: 留存相关的网络日志不少于六个月 (DOMAIN §12 DB-10, LAW-11) — 183天为法定下限，不得设得更短; Tuanwu 默认保留一年',
+    description: '审计日志保存天数（到期后由清理任务删除并写入检查点）/ days the audit log is kept before the retention job purges it',
+  },
+  'privacy.memberRetentionYears': {
+    value: 5, unit: '年', effectiveFrom: '2021-11-01',
+    source: '个人信息保护法第十九条: 保存期限应当为实现处理目的所必要的最短时间 (DOMAIN §12 LAW-01); 年数为 Tuanwu 的本地选择（离团后可恢复团籍、核查团籍的期间），请按本省档案管理规定调整',
+    description: '离团或转出省外满几年后匿名化团员个人信息 / years after leaving the League (or the province) before a member\'s personal data is anonymized',
+  },
+  'subject.responseDays': {
+    value: 15, unit: '个工作日', effectiveFrom: '2019-11-28',
+    source: '个人信息保护法第五十条: 个人行使权利的申请应当及时受理和处理; 《App违法违规收集使用个人信息行为认定方法》(国信办秘字〔2019〕191号) 六(3): 更正、删除承诺时限不得超过15个工作日; GB/T 35273-2020 8.7 c) 应在30天内答复',
+    description: '更正、删除、限制处理申请的答复时限 / working days within which a correction, deletion or restriction request is answered',
+  },
   'minors.sensitiveAge': {
     value: 14, unit: '周岁', effectiveFrom: '2021-11-01',
     source: '个人信息保护法第28条、第31条: 不满十四周岁未成年人的个人信息是敏感个人信息 (DOMAIN §12 DB-08, LAW-04); 《未成年人网络保护条例》(2024) 保护所有未满十八周岁者，部署方可设为18以覆盖全部未成年人',
@@ -411,7 +428,15 @@ let effective = new Map<RuleKey, RuleOverride>();
 
 /** The current value of a rule: the province's override in effect, else the default above. */
 export function rule(key: RuleKey): number {
-  return effective.get(key)?.value ?? RULES[key].value;
+  const value = effective.get(key)?.value ?? RULES[key].value;
+  // A legal floor holds even against an override written to the table behind the API's back.
+  return Math.max(value, ruleMinimum(key) ?? value);
+}
+
+/** The legal floor of a rule, if it has one. */
+export function ruleMinimum(key: RuleKey): number | undefined {
+  const def: Rule = RULES[key];
+  return def.minimum;
 }
 
 /** The override in effect for a rule, if any. */

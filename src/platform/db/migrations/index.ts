@@ -16,6 +16,7 @@ import { workplan } from './0013-workplan.ts';
 import { transferResponseStats } from './0014-transfer-response-stats.ts';
 import { accountCredentials } from './0015-account-credentials.ts';
 import { minorAccessGrants } from './0016-minor-access-grants.ts';
+import { subjectRequests } from './0019-subject-requests.ts';
 import { exportControls } from './0017-export-controls.ts';
 import { ledgerMacs } from './0018-ledger-macs.ts';
 import { secondFactor } from './0020-second-factor.ts';
@@ -41,6 +42,7 @@ export function allMigrations(engine: Engine): Record<string, Migration> {
     '0016-minor-access-grants': minorAccessGrants(engine),
     '0017-export-controls': exportControls(engine),
     '0018-ledger-macs': ledgerMacs(),
+    '0019-subject-requests': subjectRequests(engine),
     '0020-second-factor': secondFactor(),
   };
 }
