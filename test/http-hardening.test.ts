@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/platform/config/config.ts';
 import { buildApp } from '../src/platform/http/app.ts';
-import { createTestApp, type TestApp } from './helpers/test-app.ts';
+import { createTestApp, DEMO_PASSWORD, type TestApp } from './helpers/test-app.ts';
 
-/** Response headers and proxy handling (DOMAIN §12 AS-24, AS-25, AS-29, AS-30, DB-16). */
+/** Response headers, proxy handling, TLS-only sign-in and the session cookie (DOMAIN §12 AS-03, AS-24, AS-25, AS-29, AS-30, DB-03, DB-16). */
 describe('HTTP hardening', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -70,6 +70,37 @@ describe('HTTP hardening', () => {
       expect((await production.inject({ method: 'TRACE' as 'GET', url: '/api/orgs' })).statusCode).toBeGreaterThanOrEqual(400);
     } finally {
       await production.close();
+    }
+  });
+  it('behind TLS, refuses clear-text API requests before reading them and names the cookie __Host- with Secure', async () => {
+    const config = { ...loadConfig({}), secondFactor: 'off' as const, dataDir: '/nonexistent', webDistDir: '/nonexistent', secureCookies: true, trustProxy: '127.0.0.1' };
+    const tls = await buildApp({ db: t.db, cipher: t.cipher, blindIndex: t.blindIndex, auditKey: t.auditKey, config });
+    try {
+      const before = await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      // a body that does not even parse: refused for the clear-text connection, not for the body
+      const plain = await tls.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username": "sheng_admin", "password": "Demo' });
+      expect(plain.statusCode).toBe(403);
+      expect(plain.json().error.code).toBe('HTTPS_REQUIRED');
+      expect(plain.headers['set-cookie']).toBeUndefined();
+      const after = await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(after.n)).toBe(Number(before.n));
+
+      const secure = await tls.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-proto': 'https' }, payload: { username: 'zhishu_demo', password: DEMO_PASSWORD } });
+      expect(secure.statusCode).toBe(200);
+      const raw = String(secure.headers['set-cookie']);
+      expect(raw).toMatch(/^__Host-tuanwu_sid=/);
+      expect(raw).toContain('Secure');
+      expect(raw).toContain('HttpOnly');
+      expect(raw).toContain('Path=/');
+      expect(raw).not.toMatch(/Domain=/i);
+      const cookie = secure.cookies.find((c) => c.name === '__Host-tuanwu_sid')!;
+      const me = await tls.inject({ method: 'GET', url: '/api/auth/me', headers: { 'x-forwarded-proto': 'https' }, cookies: { '__Host-tuanwu_sid': cookie.value } });
+      expect(me.statusCode).toBe(200);
+      // the unprefixed name is not read: a sibling site cannot plant a session cookie under it
+      const planted = await tls.inject({ method: 'GET', url: '/api/auth/me', headers: { 'x-forwarded-proto': 'https' }, cookies: { tuanwu_sid: cookie.value } });
+      expect(planted.statusCode).toBe(401);
+    } finally {
+      await tls.close();
     }
   });
 });

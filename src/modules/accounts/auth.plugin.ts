@@ -14,7 +14,13 @@ declare module 'fastify' {
   }
 }
 
-export const SESSION_COOKIE = 'tuanwu_sid';
+/**
+ * The session cookie's name. Served over HTTPS it carries the `__Host-` prefix, which browsers
+ * accept only with Secure, Path=/ and no Domain, so no sibling site can set or shadow it (ASVS 3.3.1).
+ */
+export function sessionCookieName(config: { secureCookies: boolean }): string {
+  return config.secureCookies ? '__Host-tuanwu_sid' : 'tuanwu_sid';
+}
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Routes that may be called without a session or before the password change.
 const OPEN_PATHS = new Set(['/api/auth/login', '/api/auth/second-factor/enroll', '/api/auth/second-factor/verify', '/api/auth/activation-info', '/api/auth/activate']);
@@ -23,10 +29,14 @@ const PASSWORD_CHANGE_PATHS = new Set(['/api/auth/me', '/api/auth/logout', '/api
 /** Resolve the session cookie on every API request and refuse cross-site writes, before any body is read. */
 export function registerAuthentication(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('auth', null);
+  const cookieName = sessionCookieName(deps.config);
   app.addHook('onRequest', async (request) => {
     const path = request.url.split('?')[0]!;
     if (!path.startsWith('/api/')) return;
-    const token = request.cookies[SESSION_COOKIE];
+    // Behind TLS, a request that reached us in clear text is refused before its body (a password,
+    // a cookie) is read; the gateway should redirect such requests (DOMAIN §12 DB-03).
+    if (deps.config.secureCookies && request.protocol !== 'https') throw new AppError('HTTPS_REQUIRED');
+    const token = request.cookies[cookieName];
     request.auth = token ? await resolveSession(deps.db, token) : null;
     if (OPEN_PATHS.has(path)) return;
     if (!SAFE_METHODS.has(request.method)) {

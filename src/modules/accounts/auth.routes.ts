@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { AppDeps } from '../../platform/http/app-deps.ts';
 import { withErrors } from '../../platform/http/schemas.ts';
 import { rule } from '../../platform/rules/rules.ts';
-import { SESSION_COOKIE, requestActor, requireSession } from './auth.plugin.ts';
+import { requestActor, requireSession, sessionCookieName } from './auth.plugin.ts';
 import { enrollmentSeed, verifySecondFactor } from './second-factor.service.ts';
 import { changePassword, logout, switchPost, type AuthState } from './session.service.ts';
 import { login } from './sign-in.service.ts';
@@ -50,7 +50,7 @@ function meOf(auth: AuthState) {
 
 export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
   const setCookie = (reply: FastifyReply, token: string) =>
-    reply.setCookie(SESSION_COOKIE, token, {
+    reply.setCookie(sessionCookieName(deps.config), token, {
       path: '/', httpOnly: true, sameSite: 'strict', secure: deps.config.secureCookies,
       maxAge: rule('auth.sessionAbsoluteHours') * 3600,
     });
@@ -115,7 +115,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     handler: async (request, reply) => {
       await logout(deps, requireSession(request), requestActor(request));
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(sessionCookieName(deps.config), { path: '/', secure: deps.config.secureCookies });
       // Nothing of the session stays in this browser's cache or storage (DOMAIN §12 DB-16).
       reply.header('clear-site-data', '"cache", "storage"');
       return reply.status(204).send();

@@ -20,6 +20,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'AUTH_NO_ACTIVE_POST':
     case 'MUST_CHANGE_PASSWORD':
     case 'CSRF_FAILED':
+    case 'HTTPS_REQUIRED':
     case 'FORBIDDEN':
     case 'NOT_APPROVER':
     case 'APPROVAL_REQUIRED':
