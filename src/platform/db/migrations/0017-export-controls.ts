@@ -61,12 +61,20 @@ export function exportControls(engine: Engine) {
       await db.schema.createIndex('security_alert_at_idx').on('security_alert').columns(['acknowledged_at', 'at']).execute();
       await db.schema.createIndex('security_alert_user_idx').on('security_alert').columns(['user_id', 'kind', 'at']).execute();
 
-      // Re-mask from the stored masked copies: their first and last characters are the ones kept.
-      for (const table of ['member', 'applicant']) {
-        await sql`update ${sql.table(table)} set id_number_masked =
-            substr(id_number_masked, 1, 1) || substr(${STARS}, 1, length(id_number_masked) - 2) || substr(id_number_masked, length(id_number_masked), 1)
-          where length(id_number_masked) > 7`.execute(db);
-      }
+      await remaskIdNumbers(db);
     },
   };
+}
+
+/**
+ * Rewrite the masked copies of identity numbers to the one rule, from the masked copies themselves
+ * (their first and last characters are the ones kept), so no key is needed. Copies already in the
+ * new form are unchanged by it.
+ */
+export async function remaskIdNumbers(db: Kysely<any>): Promise<void> {
+  for (const table of ['member', 'applicant']) {
+    await sql`update ${sql.table(table)} set id_number_masked =
+        substr(id_number_masked, 1, 1) || substr(${STARS}, 1, length(id_number_masked) - 2) || substr(id_number_masked, length(id_number_masked), 1)
+      where length(id_number_masked) > 7`.execute(db);
+  }
 }
