@@ -38,6 +38,7 @@ import { registerPrivacyRoutes } from '../../modules/privacy/privacy.routes.ts';
 import { AppError } from './app-error.ts';
 import type { AppDeps } from './app-deps.ts';
 import { errorBody, handleError } from './error-handler.ts';
+import { withRequestSerializers } from './log-serializers.ts';
 import { ErrorResponse } from './schemas.ts';
 import { validatorCompiler } from './validation.ts';
 
@@ -64,7 +65,7 @@ export type BuildAppOptions = AppDeps & {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { logger = false, apiDocs = false, ...deps } = options;
   const app = Fastify({
-    logger,
+    logger: withRequestSerializers(logger),
     genReqId: () => crypto.randomUUID(),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
