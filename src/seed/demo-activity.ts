@@ -18,6 +18,7 @@ import { openGraduateBatch } from '../modules/transfers/graduate-batches.ts';
 import { startTransfer } from '../modules/transfers/start-transfer.ts';
 import { DEMO_COUNTIES } from './demo-province.ts';
 import { seedDemoWorkPlan } from './demo-work-plan.ts';
+import { seedDemoMinors } from './demo-minors.ts';
 
 const plus = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -110,4 +111,7 @@ export async function seedDemoActivity(db: Kysely<Database>, keys: { cipher: Fie
 
   // 工作要点 of the year, cascaded and partly reported.
   await seedDemoWorkPlan(db, province, async (name) => actAt(await orgByName(name)));
+
+  // 未成年人信息: the demo labels every minor's record and one request to open one waits (demo-minors.ts).
+  await seedDemoMinors(db, keys);
 }

@@ -26,6 +26,7 @@ const WorkplanTaskPage = lazyPage(() => import('./pages/WorkplanTaskPage'));
 const WorkplanSupervisionPage = lazyPage(() => import('./pages/WorkplanSupervisionPage'));
 const RulesPage = lazyPage(() => import('./pages/RulesPage'));
 const AuditPage = lazyPage(() => import('./pages/AuditPage'));
+const MinorAccessPage = lazyPage(() => import('./pages/MinorAccessPage'));
 const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage'));
 const NotFound = lazyPage(() => import('./pages/NotFound'));
 
@@ -153,6 +154,8 @@ function AppRoutes() {
             </RequirePermission>
           }
         />
+        {/* Each tab checks its own permission: approvers, requesters (member.read) and the report (minor.report). */}
+        <Route path="minor-access" element={<MinorAccessPage />} />
         <Route path="password" element={<ChangePasswordPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

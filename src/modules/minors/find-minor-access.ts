@@ -40,7 +40,7 @@ export async function listMinorAccessForApprover(ctx: ReadContext, box: 'pending
 
 /** Whether a member's record is labelled and what the caller holds for it: the web asks before opening it. */
 export async function memberMinorAccess(ctx: ReadContext, memberId: number, now: Date = new Date()): Promise<{
-  labelled: boolean; active: MinorAccessRequestDto | null; pending: MinorAccessRequestDto | null;
+  name: string; orgName: string; labelled: boolean; active: MinorAccessRequestDto | null; pending: MinorAccessRequestDto | null;
 }> {
   const member = await requireMemberInScope(ctx.db, ctx.scope, memberId);
   const labelled = isMinorSensitive(member.birth_date, todayInChina(now));
@@ -49,5 +49,6 @@ export async function memberMinorAccess(ctx: ReadContext, memberId: number, now:
     .where('minor_access_grant.requester_user_id', '=', ctx.actor.userId ?? -1).where('minor_access_grant.status', 'in', ['pending', 'approved'])
     .orderBy('minor_access_grant.id', 'desc').limit(20).execute();
   const dtos = mine.map((r) => toMinorAccessDto(r, now));
-  return { labelled, active: dtos.find((d) => d.state === 'active') ?? null, pending: dtos.find((d) => d.state === 'pending') ?? null };
+  // The name and branch are what the list already shows: enough to say whose record is asked for.
+  return { name: member.name, orgName: member.org_name, labelled, active: dtos.find((d) => d.state === 'active') ?? null, pending: dtos.find((d) => d.state === 'pending') ?? null };
 }

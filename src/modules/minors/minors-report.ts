@@ -4,7 +4,7 @@ import { rule } from '../../platform/rules/rules.ts';
 import { scopePredicate, type DataScope } from '../../platform/scope/data-scope.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
 import { todayInChina } from '../../platform/time/china-date.ts';
-import { minorBirthCutoff } from './minor-label.ts';
+import { isMinorSensitive, minorBirthCutoff } from './minor-label.ts';
 
 /** One figure of the report: what it counts, and how, in both languages. */
 export type ReportLine = { key: string; zh: string; en: string; count: number; note?: { zh: string; en: string } };
@@ -47,7 +47,7 @@ export async function minorsReport(ctx: Pick<ServiceContext, 'db' | 'scope'>, ye
   const cutoff = minorBirthCutoff(asOf);
   const count = (r: { n: unknown } | undefined) => Number(r?.n ?? 0);
 
-  const [members, applicants, grants, audits] = await Promise.all([
+  const [members, applicants, grants, audits, deleted, anonymized] = await Promise.all([
     db.selectFrom('member').select((eb) => eb.fn.countAll<number>().as('n'))
       .where('birth_date', '>', cutoff).where('created_at', '<', to)
       .where(scopePredicate<Database, 'member'>(scope, { path: 'member.org_path', orgId: 'member.org_id' }))
@@ -71,7 +71,21 @@ export async function minorsReport(ctx: Pick<ServiceContext, 'db' | 'scope'>, ye
       .where(auditInScope(scope))
       .groupBy('action')
       .execute(),
+    // 删除: a deletion request of the member or guardian that was accepted (the record is restricted) ...
+    db.selectFrom('subject_request').innerJoin('member', 'member.id', 'subject_request.member_id')
+      .select(['member.birth_date', 'subject_request.decided_at as at'])
+      .where('subject_request.kind', '=', 'deletion').where('subject_request.status', '=', 'accepted')
+      .where('subject_request.decided_at', '>=', from).where('subject_request.decided_at', '<', to)
+      .where(scopePredicate<Database, 'subject_request'>(scope, { path: 'subject_request.org_path', orgId: 'subject_request.org_id' }))
+      .execute(),
+    // ... or an anonymization when the retention period ran out (the birth date keeps its year only).
+    db.selectFrom('member').select(['birth_date', 'anonymized_at as at'])
+      .where('anonymized_at', '>=', from).where('anonymized_at', '<', to)
+      .where(scopePredicate<Database, 'member'>(scope, { path: 'member.org_path', orgId: 'member.org_id' }))
+      .execute(),
   ]);
+  // A minor's record is one whose subject was under the label age on the day it was deleted.
+  const minorsAmong = (rows: { birth_date: string; at: string | null }[]) => rows.filter((r) => r.at !== null && isMinorSensitive(r.birth_date, todayInChina(new Date(r.at)))).length;
   const audited = (action: string) => count(audits.find((a) => a.action === action));
   const lines: ReportLine[] = [
     { key: 'labelledMembers', zh: '标记为未成年人敏感信息的团员记录', en: 'Member records labelled MINOR_SENSITIVE', count: count(members), note: { zh: `截至${asOf}未满${rule('minors.sensitiveAge')}周岁`, en: `younger than ${rule('minors.sensitiveAge')} on ${asOf}` } },
@@ -83,7 +97,7 @@ export async function minorsReport(ctx: Pick<ServiceContext, 'db' | 'scope'>, ye
     { key: 'reads', zh: '经审批查看记录详情', en: 'Record openings under a grant', count: audited('pii.minor.read'), note: { zh: '审计日志 pii.minor.read', en: 'audit action pii.minor.read' } },
     { key: 'reveals', zh: '经审批查看完整证件号码和手机号', en: 'Full-number reveals under a grant', count: audited('pii.minor.reveal'), note: { zh: '审计日志 pii.minor.reveal', en: 'audit action pii.minor.reveal' } },
     { key: 'exports', zh: '经审批导出的记录', en: 'Records exported under a grant', count: audited('pii.minor.export'), note: { zh: '审计日志 pii.minor.export，每条记录一行；无授权的记录不导出', en: 'audit action pii.minor.export, one per record; records without a grant are withheld' } },
-    { key: 'deletions', zh: '删除未成年人记录', en: 'Minors\' records deleted', count: 0, note: { zh: '系统不提供删除团员或申请人记录的功能（离团只变更团籍状态），故为0', en: 'the system has no function that deletes member or applicant records (leaving changes the status), so 0' } },
+    { key: 'deletions', zh: '删除未成年人记录', en: 'Minors\' records deleted', count: minorsAmong(deleted) + minorsAmong(anonymized), note: { zh: '本人或监护人的删除申请获接受（记录限制处理）及保存期满匿名化的记录，以删除当日未满标记年龄计', en: 'deletion requests accepted (record restricted) and anonymizations at the end of retention, of people under the label age that day' } },
     { key: 'incidents', zh: '个人信息安全事件', en: 'Personal-data incidents', count: 0, note: { zh: '系统尚无安全事件登记表，故为0；如有线下登记的事件，请在报送时另行补充', en: 'the system has no incident register yet, so 0; add incidents recorded elsewhere when filing' } },
   ];
   return { year, asOf, sensitiveAge: rule('minors.sensitiveAge'), grantHours: rule('minors.grantHours'), lines };

@@ -91,7 +91,7 @@ export function registerMinorRoutes(app: FastifyInstance, deps: AppDeps): void {
     config: { access: ['member.read'] },
     schema: {
       tags, summary: '团员记录是否需要审批及我的授权 / Whether a member record needs approval, and my grant', params: IdParams, querystring: NoQuery,
-      response: withErrors({ 200: Type.Object({ labelled: Type.Boolean(), active: Type.Union([Ref, Type.Null()]), pending: Type.Union([Ref, Type.Null()]), maxHours: Type.Integer() }) }),
+      response: withErrors({ 200: Type.Object({ name: Type.String(), orgName: Type.String(), labelled: Type.Boolean(), active: Type.Union([Ref, Type.Null()]), pending: Type.Union([Ref, Type.Null()]), maxHours: Type.Integer() }) }),
     },
     handler: async (request, reply) => {
       reply.header('cache-control', 'no-store');

@@ -3,6 +3,7 @@ import { admissionEnUS } from './messages/admission.en-US';
 import { transfersEnUS } from './messages/transfers.en-US';
 import { workplanEnUS } from './messages/workplan.en-US';
 import { secondFactorEnUS } from './messages/second-factor.en-US';
+import { minorsEnUS } from './messages/minors.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   'app.name': 'Tuanwu',
@@ -625,4 +626,5 @@ export const enUS: Record<MessageKey, string> = {
   ...transfersEnUS,
   ...workplanEnUS,
   ...secondFactorEnUS,
+  ...minorsEnUS,
 };

@@ -2,6 +2,7 @@ import { admissionZhCN } from './messages/admission.zh-CN';
 import { transfersZhCN } from './messages/transfers.zh-CN';
 import { workplanZhCN } from './messages/workplan.zh-CN';
 import { secondFactorZhCN } from './messages/second-factor.zh-CN';
+import { minorsZhCN } from './messages/minors.zh-CN';
 /** Chinese is the source language: every key starts here, English must follow. */
 export const zhCN = {
   'app.name': '团务',
@@ -623,6 +624,7 @@ export const zhCN = {
   ...transfersZhCN,
   ...workplanZhCN,
   ...secondFactorZhCN,
+  ...minorsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

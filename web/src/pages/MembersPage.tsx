@@ -54,7 +54,8 @@ export default function MembersPage() {
   });
 
   const [formTarget, setFormTarget] = useState<MemberFormTarget | null>(null);
-  const [detailId, setDetailId] = useState<number | null>(null);
+  // ?member=<id> opens one record, e.g. from 我的申请 once a minor's record is approved.
+  const [detailId, setDetailId] = useState<number | null>(() => Number(searchParams.get('member')) || null);
   const [detailVersion, setDetailVersion] = useState(0);
   const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState(false);

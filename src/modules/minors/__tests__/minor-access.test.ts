@@ -188,13 +188,24 @@ describe('minors\' records behind approval grants', () => {
 
   it('counts the year in the compliance report for the province and the auditor, and only for them', async () => {
     const year = Number(todayInChina().slice(0, 4));
+    // Fixed data: a guardian's deletion request for the other county's 12-year-old, accepted today, and an adult's.
+    const foreign = await t.db.selectFrom('member').select(['org_id', 'org_path']).where('id', '=', foreignMinor.id).executeTakeFirstOrThrow();
+    const userId = (await t.db.selectFrom('app_user').select('id').where('username', '=', 'sheng_admin').executeTakeFirstOrThrow()).id;
+    const now = new Date().toISOString();
+    for (const [memberId, requester] of [[foreignMinor.id, 'guardian'], [adult.id, 'self']] as const) {
+      const at = memberId === adult.id ? { org_id: minor.orgId, org_path: minor.orgPath } : foreign;
+      await t.db.insertInto('subject_request').values({
+        member_id: memberId, ...at, kind: 'deletion', requester_kind: requester, field: null, proposed_value_enc: null, reason_code: 'other', note: '监护人要求删除',
+        status: 'accepted', due_on: todayInChina(), created_by_user_id: userId, created_at: now, decided_by_user_id: userId, decided_by: 'sheng_admin', decided_at: now, decision_reason: null,
+      }).execute();
+    }
     for (const username of ['sheng_admin', 'shenji_admin']) {
       const response = await (await t.login(username)).get(`/api/minor-access/report?year=${year}`);
       expect(response.statusCode, username).toBe(200);
       const counts = Object.fromEntries((response.json().lines as { key: string; count: number }[]).map((l) => [l.key, l.count]));
       expect(counts).toEqual({
         labelledMembers: 2, labelledApplicants: 0, grantsRequested: 4, grantsApproved: 2, grantsRefused: 1, grantsRevoked: 1,
-        reads: 2, reveals: 1, exports: 1, deletions: 0, incidents: 0,
+        reads: 2, reveals: 1, exports: 1, deletions: 1, incidents: 0,
       });
     }
     const past = await minorsReport({ db: t.db, scope: DataScope.system() }, 2020);

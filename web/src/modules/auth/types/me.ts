@@ -32,6 +32,8 @@ export type Permission =
   | 'workplan.manage'
   | 'workplan.report'
   | 'workplan.supervise'
+  | 'minor.approve'
+  | 'minor.report'
   | 'rules.read'
   | 'rules.manage'
   | 'audit.read'

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Descriptions, Drawer, Flex, Grid, Skeleton, Space, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { EditOutlined, EyeInvisibleOutlined, EyeOutlined, SwapOutlined } from '@ant-design/icons';
-import { isAbortError } from '../../../api/client';
+import { isAbortError, isApiError } from '../../../api/client';
 import { useLang, useT } from '../../../i18n';
 import { useCan } from '../../auth/hooks/useSession';
 import { useErrorMessage } from '../../common/hooks/useErrorMessage';
@@ -17,6 +17,9 @@ import { MemberStatusDialog, type StatusDialog } from './MemberStatusDialog';
 import { MemberStatusTag } from './MemberStatusTag';
 import { MemberStatusTimeline } from './MemberStatusTimeline';
 import { PartyMemberTag } from './PartyMemberTag';
+import { MinorAccessGate } from '../../minors/components/MinorAccessGate';
+import { MinorGrantBanner } from '../../minors/components/MinorGrantBanner';
+import { MinorLabelTag } from '../../minors/components/MinorLabelTag';
 
 type Props = {
   memberId: number;
@@ -44,6 +47,10 @@ export function MemberDetailDrawer({ memberId, onClose, onEdit, onStatusChanged,
   const [asking, setAsking] = useState(false);
   const [dialog, setDialog] = useState<StatusDialog | null>(null);
   const [historyVersion, setHistoryVersion] = useState(0);
+  // A minor's record opens after an approval: the gate asks to try again.
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => setAttempt((a) => a + 1), []);
+  const approvalRequired = isApiError(error) && error.code === 'APPROVAL_REQUIRED';
   const history = useStatusHistory(memberId, (reloadToken ?? 0) + historyVersion);
 
   useEffect(() => {
@@ -55,7 +62,7 @@ export function MemberDetailDrawer({ memberId, onClose, onEdit, onStatusChanged,
       if (!isAbortError(err)) setError(err);
     });
     return () => controller.abort();
-  }, [memberId, reloadToken]);
+  }, [memberId, reloadToken, attempt]);
 
   const none = t('common.none');
   const yesNo = (value: boolean) => t(value ? 'common.yes' : 'common.no');
@@ -89,6 +96,7 @@ export function MemberDetailDrawer({ memberId, onClose, onEdit, onStatusChanged,
 
   const body = member && (
     <Flex vertical gap={16}>
+      <MinorGrantBanner memberId={member.id} labels={member.labels} />
       <MemberStatusBanner member={member} onAction={(kind) => setDialog({ kind })} />
       {revealed && <Alert type="warning" showIcon title={t('member.revealLogged')} />}
       {section(t('member.section.basic'), [
@@ -101,6 +109,7 @@ export function MemberDetailDrawer({ memberId, onClose, onEdit, onStatusChanged,
             <Space size={4} wrap>
               <MemberStatusTag status={member.status} />
               {member.partyMemberKeepingMembership && <PartyMemberTag />}
+              <MinorLabelTag labels={member.labels} />
             </Space>
           ),
         },
@@ -214,7 +223,8 @@ export function MemberDetailDrawer({ memberId, onClose, onEdit, onStatusChanged,
         )
       }
     >
-      {error !== null && <Alert type="error" showIcon title={errorMessage(error)} />}
+      {approvalRequired && <MinorAccessGate memberId={memberId} onRetry={retry} />}
+      {error !== null && !approvalRequired && <Alert type="error" showIcon title={errorMessage(error)} />}
       {!member && error === null && <Skeleton active />}
       {body}
       {dialog && member && (

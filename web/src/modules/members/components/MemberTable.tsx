@@ -9,6 +9,7 @@ import type { Member, MemberSort, MemberSortField, MemberWorklist } from '../typ
 import { isPendingStatus } from '../types/member-status';
 import { MemberStatusTag } from './MemberStatusTag';
 import { PartyMemberTag } from './PartyMemberTag';
+import { MinorLabelTag } from '../../minors/components/MinorLabelTag';
 
 /** 离团 and 审批 are offered on the rows of their worklists, where they are the work to do. */
 export type MemberRowAction = 'details' | 'edit' | 'exit' | 'decide';
@@ -108,6 +109,7 @@ export function MemberTable(props: Props) {
     <Space size={4} wrap={compact}>
       <MemberStatusTag status={member.status} />
       {member.partyMemberKeepingMembership && <PartyMemberTag />}
+      <MinorLabelTag labels={member.labels} />
     </Space>
   );
 

@@ -36,6 +36,8 @@ export type Member = {
   status: string;
   /** 保留团籍的党员: a Party member (or probationary member) who still holds 团籍. */
   partyMemberKeepingMembership: boolean;
+  /** 安全标记: MINOR_SENSITIVE while the member is younger than the label age; opening needs an approval. */
+  labels: 'MINOR_SENSITIVE'[];
   createdAt: string;
   updatedAt: string;
 };

@@ -6,6 +6,7 @@ import {
   FileDoneOutlined,
   FormOutlined,
   RollbackOutlined,
+  SafetyCertificateOutlined,
   SolutionOutlined,
   SwapOutlined,
   UserDeleteOutlined,
@@ -26,6 +27,7 @@ export const TODO_KINDS: Record<string, KindLook> = {
   age_out: { label: 'todo.kind.age_out', hint: 'todo.hint.age_out', icon: <ClockCircleOutlined /> },
   workplan_reminders: { label: 'todo.kind.workplan_reminders', hint: 'todo.hint.workplan_reminders', icon: <BellOutlined /> },
   workplan_reports_due: { label: 'todo.kind.workplan_reports_due', hint: 'todo.hint.workplan_reports_due', icon: <FormOutlined /> },
+  minor_access_approvals: { label: 'todo.kind.minor_access_approvals', hint: 'todo.hint.minor_access_approvals', icon: <SafetyCertificateOutlined /> },
 };
 
 export const UNKNOWN_KIND: KindLook = { label: 'todo.kind.other', hint: 'todo.hint.other', icon: <AuditOutlined /> };

@@ -13,4 +13,5 @@ export const TODO_PERMISSIONS: readonly Permission[] = [
   'evaluation.approve',
   'dues.read',
   'workplan.report',
+  'minor.approve',
 ];
