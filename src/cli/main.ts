@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../platform/config/config.ts';
 import { registerBackupCommands } from './backup.commands.ts';
 import { registerCryptoCommands } from './crypto.commands.ts';
+import { registerInitCommand } from './init.command.ts';
 import { registerMaintenanceCommands } from './maintenance.commands.ts';
 import { registerPlanCommands } from './plan.commands.ts';
 import { registerRetentionCommand } from './retention.command.ts';
@@ -14,6 +15,7 @@ const program = new Command('tuanwu').description('团务 Tuanwu — 共青团�
 const config = loadConfig();
 registerServeCommand(program, config);
 registerMaintenanceCommands(program, config);
+registerInitCommand(program, config);
 registerSeedCommands(program, config);
 registerUserCommands(program, config);
 registerPlanCommands(program, config);

@@ -26,6 +26,7 @@ const WorkplanTaskPage = lazyPage(() => import('./pages/WorkplanTaskPage'));
 const WorkplanSupervisionPage = lazyPage(() => import('./pages/WorkplanSupervisionPage'));
 const RulesPage = lazyPage(() => import('./pages/RulesPage'));
 const AuditPage = lazyPage(() => import('./pages/AuditPage'));
+const SecurityAlertsPage = lazyPage(() => import('./pages/SecurityAlertsPage'));
 const MinorAccessPage = lazyPage(() => import('./pages/MinorAccessPage'));
 const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage'));
 const NotFound = lazyPage(() => import('./pages/NotFound'));
@@ -151,6 +152,14 @@ function AppRoutes() {
           element={
             <RequirePermission permission="audit.read">
               <AuditPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="security-alerts"
+          element={
+            <RequirePermission permission="alert.read">
+              <SecurityAlertsPage />
             </RequirePermission>
           }
         />

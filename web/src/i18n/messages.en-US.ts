@@ -4,6 +4,7 @@ import { transfersEnUS } from './messages/transfers.en-US';
 import { workplanEnUS } from './messages/workplan.en-US';
 import { secondFactorEnUS } from './messages/second-factor.en-US';
 import { minorsEnUS } from './messages/minors.en-US';
+import { exportsEnUS } from './messages/exports.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   'app.name': 'Tuanwu',
@@ -627,4 +628,5 @@ export const enUS: Record<MessageKey, string> = {
   ...workplanEnUS,
   ...secondFactorEnUS,
   ...minorsEnUS,
+  ...exportsEnUS,
 };

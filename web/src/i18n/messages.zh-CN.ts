@@ -3,6 +3,7 @@ import { transfersZhCN } from './messages/transfers.zh-CN';
 import { workplanZhCN } from './messages/workplan.zh-CN';
 import { secondFactorZhCN } from './messages/second-factor.zh-CN';
 import { minorsZhCN } from './messages/minors.zh-CN';
+import { exportsZhCN } from './messages/exports.zh-CN';
 /** Chinese is the source language: every key starts here, English must follow. */
 export const zhCN = {
   'app.name': '团务',
@@ -625,6 +626,7 @@ export const zhCN = {
   ...workplanZhCN,
   ...secondFactorZhCN,
   ...minorsZhCN,
+  ...exportsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

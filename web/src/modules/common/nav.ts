@@ -22,6 +22,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/rules', label: 'nav.rules', permission: 'rules.read' },
   { path: '/minor-access', label: 'nav.minorAccess', permission: ['minor.approve', 'minor.report', 'member.read'] },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },
+  { path: '/security-alerts', label: 'nav.securityAlerts', permission: 'alert.read' },
   { path: '/me', label: 'nav.me', permission: 'self.read' },
 ];
 

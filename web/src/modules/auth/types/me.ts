@@ -37,6 +37,9 @@ export type Permission =
   | 'rules.read'
   | 'rules.manage'
   | 'audit.read'
+  | 'alert.read'
+  | 'alert.acknowledge'
+  | 'member.export_full'
   | 'user.manage';
 
 /** 任职: a user acting for one organization in one role. */
