@@ -13,7 +13,7 @@ import { downloadFullExport, prepareFullExport } from './full-member-export.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FullExportBody = Type.Object({ ...FilterQuery, reason: Type.String({ minLength: 2, maxLength: 200 }) }, { additionalProperties: false });
-const PreparedExport = Type.Object({ id: Type.Integer(), rows: Type.Integer(), expiresAt: Type.String(), downloadUrl: Type.String() });
+const PreparedExport = Type.Object({ id: Type.Integer(), rows: Type.Integer(), expiresAt: Type.String(), withheldMinors: Type.Integer(), downloadUrl: Type.String() });
 
 /** 完整导出 (prepare, then one download) and the printable 公示 of admission notices. */
 export function registerExportRoutes(app: FastifyInstance, deps: AppDeps): void {

@@ -18,7 +18,7 @@ import { newContentKey, openSealed, sealStream } from './sealed-file.ts';
 export const FULL_EXPORT_FOLDER = 'member-exports';
 
 export type FullExportRequest = Omit<MemberListRequest, 'page' | 'pageSize'>;
-export type PreparedExport = { id: number; rows: number; expiresAt: string };
+export type PreparedExport = { id: number; rows: number; expiresAt: string; withheldMinors: number };
 
 const GONE = new AppError('NOT_FOUND', {
   message: { zh: '该导出文件已下载、已过期或不存在。完整导出只能下载一次，请重新发起导出', en: 'This export was already downloaded, has expired or does not exist; a full export downloads once, so start a new one' },
@@ -38,7 +38,7 @@ export async function prepareFullExport(ctx: ServiceContext, storage: FileStorag
   }
   if (ctx.actor.userId === null) throw new AppError('FORBIDDEN');
   const today = todayInChina();
-  const { filter, base, total } = await membersToExport(ctx, request, today);
+  const { filter, base, total, minors } = await membersToExport(ctx, request, today);
   await countHourlyUse(ctx, 'member_export', now);
   const fileKey = newFileKey(FULL_EXPORT_FOLDER, 'bin', now);
   const contentKey = newContentKey();
@@ -52,7 +52,7 @@ export async function prepareFullExport(ctx: ServiceContext, storage: FileStorag
     await appendAudit(trx, ctx.auditKey, ctx.actor, {
       action: 'member.export_full', orgPath: filter.underPath ?? null, targetType: 'member_export', targetId: row.id,
       targetLabel: filter.underPath ? undefined : '管辖范围内全部团员',
-      detail: { reason, rows: total, filter: auditedFilterOf(request), masked: false, expiresAt },
+      detail: { reason, rows: total, filter: auditedFilterOf(request), masked: false, expiresAt, withheldMinors: minors.withheld },
     });
     const user = await trx.selectFrom('app_user').select('display_name').where('id', '=', ctx.actor.userId!).executeTakeFirst();
     return { id: Number(row.id), displayName: user?.display_name ?? null };
@@ -62,7 +62,7 @@ export async function prepareFullExport(ctx: ServiceContext, storage: FileStorag
     const plain = new PassThrough();
     const writing = storage.write(fileKey, sealStream(plain, contentKey));
     try {
-      await writeWorkbook(ctx, base, plain, watermark, today);
+      await writeWorkbook(ctx, base, plain, watermark, today, minors.explain);
     } catch (error) {
       plain.destroy(error as Error);
       await writing.catch(() => undefined);
@@ -74,10 +74,12 @@ export async function prepareFullExport(ctx: ServiceContext, storage: FileStorag
     await ctx.db.updateTable('member_export').set({ content_key_enc: null, removed_at: new Date().toISOString() }).where('id', '=', id).execute();
     throw error;
   }
-  return { id, rows: total, expiresAt };
+  return { id, rows: total, expiresAt, withheldMinors: minors.withheld };
 }
 
-async function writeWorkbook(ctx: ServiceContext, base: Awaited<ReturnType<typeof membersToExport>>['base'], stream: PassThrough, watermark: Watermark, today: string): Promise<void> {
+type ExportSelection = Awaited<ReturnType<typeof membersToExport>>;
+
+async function writeWorkbook(ctx: ServiceContext, base: ExportSelection['base'], stream: PassThrough, watermark: Watermark, today: string, explain: ExportSelection['minors']['explain']): Promise<void> {
   const line = watermarkLine(watermark);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
   // Document properties travel with the file even when the watermark row is deleted.
@@ -101,6 +103,8 @@ async function writeWorkbook(ctx: ServiceContext, base: Awaited<ReturnType<typeo
   header.commit();
   await writeMemberRows(ctx, base, sheet, { today, batchRows: 2000, full: true });
   sheet.commit();
+  // Minors' rows without an approval grant are withheld; a 说明 sheet says how many (DOMAIN §12 LAW-09).
+  explain(workbook);
   await workbook.commit();
 }
 

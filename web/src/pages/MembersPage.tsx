@@ -166,7 +166,7 @@ export default function MembersPage() {
           tabProps={{ size: 'middle', tabBarGutter: screens.sm === false ? 12 : undefined }}
         >
           <Flex vertical gap={12}>
-            <MemberToolbar current={current} createIn={createIn} exporting={exporting} onAction={onToolbar} />
+            <MemberToolbar current={current} createIn={createIn} exporting={exporting} filter={filter} onAction={onToolbar} />
             <MemberFilters
               q={q}
               onSearch={(text) => {

@@ -4,6 +4,7 @@ import type { MenuProps } from 'antd';
 import {
   AccountBookOutlined,
   ApartmentOutlined,
+  AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
   ControlOutlined,
@@ -42,6 +43,7 @@ const NAV_ICONS: Record<string, ReactNode> = {
   '/workplan': <FlagOutlined />,
   '/rules': <ControlOutlined />,
   '/audit': <AuditOutlined />,
+  '/security-alerts': <AlertOutlined />,
   '/me': <IdcardOutlined />,
 };
 

@@ -1,9 +1,12 @@
-import { Button, Flex, Space, Tooltip, Typography } from 'antd';
-import { CloseCircleOutlined, DownloadOutlined, UploadOutlined, UserAddOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { Button, Dropdown, Flex, Space, Tooltip, Typography } from 'antd';
+import { CloseCircleOutlined, DownloadOutlined, DownOutlined, UploadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useT } from '../../../i18n';
 import { useCan } from '../../auth/hooks/useSession';
 import { OrgStatusTag } from '../../org/components/OrgStatusTag';
 import type { OrgTreeNode } from '../../org/types/org';
+import type { MemberListFilter } from '../types/member';
+import { FullExportModal } from './FullExportModal';
 
 export type MemberToolbarAction = 'create' | 'import' | 'export' | 'showAll';
 
@@ -13,13 +16,18 @@ type Props = {
   /** Where 新增团员 would put the member: the selection, or a post's only org. */
   createIn: OrgTreeNode | undefined;
   exporting: boolean;
+  /** The list's filter, for 完整导出 (which the toolbar runs itself, behind its reason dialog). */
+  filter?: MemberListFilter;
   onAction: (action: MemberToolbarAction) => void;
 };
 
 /** Whose members are listed, and what the post may do; each button needs its permission. */
-export function MemberToolbar({ current, createIn, exporting, onAction }: Props) {
+export function MemberToolbar({ current, createIn, exporting, filter, onAction }: Props) {
   const t = useT();
   const can = useCan();
+  const [fullExport, setFullExport] = useState(false);
+  // 脱敏导出 is the default; 完整导出 is offered only to posts holding member.export_full.
+  const canExportFull = filter !== undefined && can('member.export_full');
   // Members are registered in a 团支部 only; the committees above hold no members of their own.
   const isBranch = createIn?.type === 'branch';
   const createBlocked = !isBranch
@@ -60,10 +68,30 @@ export function MemberToolbar({ current, createIn, exporting, onAction }: Props)
             {t('member.import')}
           </Button>
         )}
-        {can('member.export') && (
+        {can('member.export') && !canExportFull && (
           <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => onAction('export')}>
             {exporting ? t('member.exporting') : t('member.export')}
           </Button>
+        )}
+        {can('member.export') && canExportFull && (
+          <Dropdown
+            trigger={['click']}
+            disabled={exporting}
+            menu={{
+              items: [
+                { key: 'masked', label: t('export.masked'), extra: t('export.maskedHint') },
+                { key: 'full', label: t('export.full'), extra: t('export.fullHint'), danger: true },
+              ],
+              onClick: ({ key }) => (key === 'full' ? setFullExport(true) : onAction('export')),
+            }}
+          >
+            <Button icon={<DownloadOutlined />} loading={exporting}>
+              {exporting ? t('member.exporting') : t('member.export')} <DownOutlined />
+            </Button>
+          </Dropdown>
+        )}
+        {fullExport && filter && (
+          <FullExportModal filter={filter} scopeName={current?.name ?? t('member.scopeAll')} onClose={() => setFullExport(false)} />
         )}
       </Space>
     </Flex>

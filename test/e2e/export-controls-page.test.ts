@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from '../../src/platform/excel/exceljs.ts';
+import { launchBrowser, screenshotPath } from './browser.ts';
+import { startServer, type ServerProcess } from './server-process.ts';
+import { signIn } from './sign-in.ts';
+
+/** 完整导出 with its reason dialog, the 429 message, and 安全告警 for the auditor, in a real browser, in Chinese. */
+describe('export controls in the browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('exports in full with a reason, then refuses the export past the hourly limit and shows the auditor the alert', async () => {
+    const page = await signIn(browser, server.url, 'wuhou_admin');
+    await page.goto(`${server.url}/members`);
+    await page.getByRole('button', { name: /导出Excel/ }).click();
+    await expect.poll(() => page.getByText('脱敏导出').isVisible()).toBe(true);
+    await page.getByText('完整导出…').click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByText('导出文件将包含完整的证件号码和手机号码。').isVisible()).toBe(true);
+    await expect.poll(() => dialog.getByText(/60分钟内只能下载一次/).isVisible()).toBe(true);
+    // Without a reason nothing is sent.
+    await dialog.getByRole('button', { name: '生成并下载' }).click();
+    await expect.poll(() => dialog.getByText('请填写导出事由（2至200字）').first().isVisible()).toBe(true);
+    await dialog.getByLabel('导出事由').fill('向区委组织部报送换届团员名册');
+    await expect.poll(() => dialog.getByText('请填写导出事由（2至200字）').count()).toBe(0);
+    fs.mkdirSync('/tmp/shots', { recursive: true });
+    await page.screenshot({ path: '/tmp/shots/export-with-reason.png' });
+    await page.screenshot({ path: screenshotPath('export-with-reason') });
+    const downloading = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: '生成并下载' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^团员名册_完整信息_\d{12}_\d+\.xlsx$/);
+    const file = await download.path();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(String(workbook.worksheets[0]!.getCell(1, 1).value)).toContain('事由：向区委组织部报送换届团员名册');
+    await expect.poll(() => page.getByText(/已下载：.*服务器上的文件已删除/).isVisible()).toBe(true);
+
+    // Nine more exports this hour (as if made a minute ago) fill the limit of ten.
+    const user = await server.database.db.selectFrom('app_user').select('id').where('username', '=', 'wuhou_admin').executeTakeFirstOrThrow();
+    const at = new Date(Date.now() - 60_000).toISOString();
+    await server.database.db.insertInto('usage_event').values(Array.from({ length: 9 }, () => ({ user_id: user.id, kind: 'member_export', at }))).execute();
+    await page.getByRole('button', { name: /导出Excel/ }).click();
+    await page.getByText('完整导出…').click();
+    await page.getByRole('dialog').getByLabel('导出事由').fill('再次核对');
+    await page.getByRole('dialog').getByRole('button', { name: '生成并下载' }).click();
+    await expect.poll(() => page.getByRole('dialog').getByText(/一小时内导出团员已达10次上限，请于\d{2}:\d{2}（约\d+分钟后）再试/).isVisible()).toBe(true);
+    await page.screenshot({ path: screenshotPath('export-rate-limited') });
+
+    const auditor = await signIn(browser, server.url, 'shenji_admin');
+    await auditor.goto(`${server.url}/security-alerts`);
+    await expect.poll(() => auditor.getByText('导出过于频繁').isVisible()).toBe(true);
+    await expect.poll(() => auditor.getByRole('cell', { name: 'wuhou_admin' }).isVisible()).toBe(true);
+    await auditor.screenshot({ path: path.join('/tmp/shots', 'security-alerts.png') });
+    await auditor.getByRole('button', { name: '确认已处理' }).click();
+    await auditor.getByRole('dialog').getByLabel('处理说明（选填）').fill('已电话核实');
+    await auditor.getByRole('dialog').getByRole('button', { name: '确认已处理' }).click();
+    await expect.poll(() => auditor.getByText('暂无待处理的安全告警').isVisible()).toBe(true);
+  });
+});

@@ -1,0 +1,40 @@
+import type { exportsZhCN } from './exports.zh-CN';
+
+/** English messages of the full export and security alerts. */
+export const exportsEnUS: Record<keyof typeof exportsZhCN, string> = {
+  'nav.securityAlerts': 'Security alerts',
+
+  'export.masked': 'Masked export',
+  'export.maskedHint': 'ID and phone numbers masked',
+  'export.full': 'Full export…',
+  'export.fullHint': 'Whole ID and phone numbers; a reason is required',
+  'export.full.title': 'Full member export',
+  'export.full.scope': 'Members: {scope}',
+  'export.full.warning': 'The file will hold whole ID and phone numbers.',
+  'export.full.rules': 'Every page carries a watermark (who, post, time and reason); the file downloads once within {minutes} minutes and is then deleted; the export and its reason are recorded in the audit log. Do not forward it to chat groups or upload it to cloud drives.',
+  'export.full.reason': 'Reason',
+  'export.full.reasonPlaceholder': 'e.g. sending the member roll to the district committee for the election',
+  'export.full.reasonRequired': 'Give the reason (2 to 200 characters)',
+  'export.full.submit': 'Prepare and download',
+  'export.full.done': 'Downloaded {file} ({rows} rows). The server copy is deleted.',
+  'export.full.withheld': '{count} minors\' records were left out (they need an approval first).',
+  'export.retryAt': 'Try again after {time}',
+
+  'alerts.title': 'Security alerts',
+  'alerts.intro': 'Raised when one account exports or opens member details more often in an hour than allowed; check whether the work needed it.',
+  'alerts.open': 'Open',
+  'alerts.all': 'All',
+  'alerts.openCount': '{count} open',
+  'alerts.kind': 'Alert',
+  'alerts.account': 'Account',
+  'alerts.post': 'Post',
+  'alerts.count': 'Count / limit',
+  'alerts.at': 'Time',
+  'alerts.status': 'Handling',
+  'alerts.acknowledge': 'Acknowledge',
+  'alerts.acknowledgeTitle': 'Acknowledge this alert',
+  'alerts.note': 'Note (optional)',
+  'alerts.notePlaceholder': 'e.g. confirmed by phone: the roll was due for the election',
+  'alerts.acknowledgedBy': 'Acknowledged by {user} at {time}',
+  'alerts.empty': 'No open security alerts',
+};
