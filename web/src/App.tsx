@@ -11,6 +11,8 @@ import { FullPageSpin } from './modules/common/components/FullPageSpin';
 import { lazyPage } from './modules/common/utils/lazy-page';
 
 const LoginPage = lazyPage(() => import('./pages/LoginPage'));
+const ActivatePage = lazyPage(() => import('./pages/ActivatePage'));
+const AccountsPage = lazyPage(() => import('./pages/AccountsPage'));
 const HomeRedirect = lazyPage(() => import('./pages/HomeRedirect'));
 const OrgPage = lazyPage(() => import('./pages/OrgPage'));
 const MembersPage = lazyPage(() => import('./pages/MembersPage'));
@@ -35,6 +37,7 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/activate" element={<ActivatePage />} />
       <Route
         element={
           <RequireAuth>
@@ -128,6 +131,14 @@ function AppRoutes() {
           element={
             <RequirePermission permission="workplan.read">
               <WorkplanTaskPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="accounts"
+          element={
+            <RequirePermission permission="user.read">
+              <AccountsPage />
             </RequirePermission>
           }
         />

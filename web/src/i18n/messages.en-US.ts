@@ -2,6 +2,7 @@ import type { MessageKey } from './messages.zh-CN';
 import { admissionEnUS } from './messages/admission.en-US';
 import { transfersEnUS } from './messages/transfers.en-US';
 import { workplanEnUS } from './messages/workplan.en-US';
+import { accountsEnUS } from './messages/accounts.en-US';
 import { secondFactorEnUS } from './messages/second-factor.en-US';
 import { minorsEnUS } from './messages/minors.en-US';
 import { exportsEnUS } from './messages/exports.en-US';
@@ -626,6 +627,7 @@ export const enUS: Record<MessageKey, string> = {
   ...admissionEnUS,
   ...transfersEnUS,
   ...workplanEnUS,
+  ...accountsEnUS,
   ...secondFactorEnUS,
   ...minorsEnUS,
   ...exportsEnUS,

@@ -1,6 +1,7 @@
 import { admissionZhCN } from './messages/admission.zh-CN';
 import { transfersZhCN } from './messages/transfers.zh-CN';
 import { workplanZhCN } from './messages/workplan.zh-CN';
+import { accountsZhCN } from './messages/accounts.zh-CN';
 import { secondFactorZhCN } from './messages/second-factor.zh-CN';
 import { minorsZhCN } from './messages/minors.zh-CN';
 import { exportsZhCN } from './messages/exports.zh-CN';
@@ -624,6 +625,7 @@ export const zhCN = {
   ...admissionZhCN,
   ...transfersZhCN,
   ...workplanZhCN,
+  ...accountsZhCN,
   ...secondFactorZhCN,
   ...minorsZhCN,
   ...exportsZhCN,

@@ -40,7 +40,11 @@ export type Permission =
   | 'alert.read'
   | 'alert.acknowledge'
   | 'member.export_full'
-  | 'user.manage';
+  | 'user.manage'
+  | 'user.read'
+  | 'post.manage'
+  | 'session.manage'
+  | 'member.account';
 
 /** 任职: a user acting for one organization in one role. */
 export type Post = {

@@ -17,6 +17,7 @@ import { MemberStatusDialog, type StatusDialog } from './MemberStatusDialog';
 import { MemberStatusTag } from './MemberStatusTag';
 import { MemberStatusTimeline } from './MemberStatusTimeline';
 import { PartyMemberTag } from './PartyMemberTag';
+import { OpenMemberAccountButton } from '../../accounts/components/OpenMemberAccountButton';
 import { MinorAccessGate } from '../../minors/components/MinorAccessGate';
 import { MinorGrantBanner } from '../../minors/components/MinorGrantBanner';
 import { MinorLabelTag } from '../../minors/components/MinorLabelTag';
@@ -219,6 +220,7 @@ export function MemberDetailDrawer({ memberId, onClose, onEdit, onStatusChanged,
                 {t('member.edit')}
               </Button>
             )}
+            <OpenMemberAccountButton member={member} />
           </Space>
         )
       }

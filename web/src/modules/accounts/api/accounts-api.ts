@@ -1,0 +1,53 @@
+import { api } from '../../../api/client';
+import type { Page } from '../../common/types/page';
+import type { Account, AccountOrgNode, AccountQuery, CredentialGrant, GrantInfo, RoleOption } from '../types/account';
+
+export function listAccounts(query: AccountQuery, signal?: AbortSignal): Promise<Page<Account>> {
+  return api.get<Page<Account>>('/api/accounts', { query, signal });
+}
+
+export async function fetchAccountOrgs(parentId?: number): Promise<AccountOrgNode[]> {
+  return (await api.get<{ nodes: AccountOrgNode[] }>('/api/accounts/org-tree', { query: { parentId } })).nodes;
+}
+
+export async function fetchRoles(): Promise<RoleOption[]> {
+  return (await api.get<{ items: RoleOption[] }>('/api/accounts/roles', { query: {} })).items;
+}
+
+export function createAccount(body: { username: string; displayName: string; orgId: number }) {
+  return api.post<{ id: number; username: string; activation: CredentialGrant }>('/api/accounts', body);
+}
+
+export function setAccountEnabled(id: number, enabled: boolean, reason: string): Promise<void> {
+  return api.post<void>(`/api/accounts/${id}/${enabled ? 'enable' : 'disable'}`, { reason });
+}
+
+export function issueResetLink(id: number): Promise<CredentialGrant> {
+  return api.post<CredentialGrant>(`/api/accounts/${id}/reset-link`, {});
+}
+
+export function grantPost(id: number, body: { orgId: number; roleCode: string; scope?: string }): Promise<{ id: number }> {
+  return api.post<{ id: number }>(`/api/accounts/${id}/posts`, body);
+}
+
+export function revokePost(postId: number, reason: string): Promise<void> {
+  return api.post<void>(`/api/accounts/posts/${postId}/revoke`, { reason });
+}
+
+export function endSessions(id: number, reason: string): Promise<{ ended: number }> {
+  return api.post<{ ended: number }>(`/api/accounts/${id}/end-sessions`, { reason });
+}
+
+export function openMemberAccount(memberId: number) {
+  return api.post<{ userId: number; username: string; created: boolean; activation: CredentialGrant }>('/api/accounts/for-member', { memberId });
+}
+
+/** Public: whose account a link or code opens (no session needed). */
+export function fetchGrantInfo(token: string): Promise<GrantInfo> {
+  return api.post<GrantInfo>('/api/auth/activation-info', { token }, { allowUnauthenticated: true });
+}
+
+/** Public: set one's own password with the link or code. */
+export function activate(token: string, newPassword: string): Promise<GrantInfo> {
+  return api.post<GrantInfo>('/api/auth/activate', { token, newPassword }, { allowUnauthenticated: true });
+}
