@@ -22,6 +22,7 @@ const AdmissionPage = lazyPage(() => import('./pages/AdmissionPage'));
 const EvaluationsPage = lazyPage(() => import('./pages/EvaluationsPage'));
 const TransfersPage = lazyPage(() => import('./pages/TransfersPage'));
 const MyRecordPage = lazyPage(() => import('./pages/MyRecordPage'));
+const SubjectRequestsPage = lazyPage(() => import('./pages/SubjectRequestsPage'));
 const WorkplanPage = lazyPage(() => import('./pages/WorkplanPage'));
 const WorkplanBoardPage = lazyPage(() => import('./pages/WorkplanBoardPage'));
 const WorkplanTaskPage = lazyPage(() => import('./pages/WorkplanTaskPage'));
@@ -147,6 +148,14 @@ function AppRoutes() {
           element={
             <RequirePermission permission="rules.read">
               <RulesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="subject-requests"
+          element={
+            <RequirePermission permission="subject.handle">
+              <SubjectRequestsPage />
             </RequirePermission>
           }
         />

@@ -5,6 +5,7 @@ import { workplanEnUS } from './messages/workplan.en-US';
 import { accountsEnUS } from './messages/accounts.en-US';
 import { secondFactorEnUS } from './messages/second-factor.en-US';
 import { minorsEnUS } from './messages/minors.en-US';
+import { privacyEnUS } from './messages/privacy.en-US';
 import { exportsEnUS } from './messages/exports.en-US';
 
 export const enUS: Record<MessageKey, string> = {
@@ -630,5 +631,6 @@ export const enUS: Record<MessageKey, string> = {
   ...accountsEnUS,
   ...secondFactorEnUS,
   ...minorsEnUS,
+  ...privacyEnUS,
   ...exportsEnUS,
 };

@@ -4,6 +4,7 @@ import { workplanZhCN } from './messages/workplan.zh-CN';
 import { accountsZhCN } from './messages/accounts.zh-CN';
 import { secondFactorZhCN } from './messages/second-factor.zh-CN';
 import { minorsZhCN } from './messages/minors.zh-CN';
+import { privacyZhCN } from './messages/privacy.zh-CN';
 import { exportsZhCN } from './messages/exports.zh-CN';
 /** Chinese is the source language: every key starts here, English must follow. */
 export const zhCN = {
@@ -628,6 +629,7 @@ export const zhCN = {
   ...accountsZhCN,
   ...secondFactorZhCN,
   ...minorsZhCN,
+  ...privacyZhCN,
   ...exportsZhCN,
 } as const;
 

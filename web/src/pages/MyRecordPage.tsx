@@ -6,6 +6,7 @@ import { MemberStatusTimeline } from '../modules/members/components/MemberStatus
 import { MyDuesCard } from '../modules/self/components/MyDuesCard';
 import { MyEvaluationCard } from '../modules/self/components/MyEvaluationCard';
 import { MyMemberCard } from '../modules/self/components/MyMemberCard';
+import { MyPrivacyCard } from '../modules/self/components/MyPrivacyCard';
 import { MyTransferCard } from '../modules/self/components/MyTransferCard';
 import { useMyMember } from '../modules/self/hooks/useMyMember';
 
@@ -52,9 +53,7 @@ export default function MyRecordPage() {
           <Card size="small" title={t('member.history')}>
             <MemberStatusTimeline items={data.history} />
           </Card>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('me.correctionHint')}
-          </Typography.Text>
+          <MyPrivacyCard memberId={data.member.id} />
         </>
       )}
     </Flex>

@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/dues', label: 'nav.dues', permission: 'dues.read' },
   { path: '/workplan', label: 'nav.workplan', permission: 'workplan.read' },
   { path: '/accounts', label: 'nav.accounts', permission: 'user.read' },
+  { path: '/subject-requests', label: 'nav.subjectRequests', permission: 'subject.handle' },
   { path: '/rules', label: 'nav.rules', permission: 'rules.read' },
   { path: '/minor-access', label: 'nav.minorAccess', permission: ['minor.approve', 'minor.report', 'member.read'] },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },

@@ -44,7 +44,8 @@ export type Permission =
   | 'user.read'
   | 'post.manage'
   | 'session.manage'
-  | 'member.account';
+  | 'member.account'
+  | 'subject.handle';
 
 /** 任职: a user acting for one organization in one role. */
 export type Post = {

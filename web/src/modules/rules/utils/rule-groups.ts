@@ -11,6 +11,9 @@ export const RULE_GROUP_LABELS: Record<string, MessageKey> = {
   import: 'rules.group.import',
   dues: 'rules.group.dues',
   transfer: 'rules.group.transfer',
+  audit: 'rules.group.audit',
+  privacy: 'rules.group.privacy',
+  subject: 'rules.group.subject',
 };
 
 /** membership.maxAge → membership. */

@@ -5,6 +5,7 @@ import {
   ClockCircleOutlined,
   FileDoneOutlined,
   FormOutlined,
+  IdcardOutlined,
   RollbackOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
@@ -27,6 +28,7 @@ export const TODO_KINDS: Record<string, KindLook> = {
   age_out: { label: 'todo.kind.age_out', hint: 'todo.hint.age_out', icon: <ClockCircleOutlined /> },
   workplan_reminders: { label: 'todo.kind.workplan_reminders', hint: 'todo.hint.workplan_reminders', icon: <BellOutlined /> },
   workplan_reports_due: { label: 'todo.kind.workplan_reports_due', hint: 'todo.hint.workplan_reports_due', icon: <FormOutlined /> },
+  subject_requests: { label: 'todo.kind.subject_requests', hint: 'todo.hint.subject_requests', icon: <IdcardOutlined /> },
   minor_access_approvals: { label: 'todo.kind.minor_access_approvals', hint: 'todo.hint.minor_access_approvals', icon: <SafetyCertificateOutlined /> },
 };
 

@@ -14,4 +14,5 @@ export const TODO_PERMISSIONS: readonly Permission[] = [
   'dues.read',
   'workplan.report',
   'minor.approve',
+  'subject.handle',
 ];
