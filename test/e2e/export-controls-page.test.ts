@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { xlsxText } from '../../src/modules/exports/__tests__/xlsx-text.ts';
 import ExcelJS from '../../src/platform/excel/exceljs.ts';
 import { launchBrowser, screenshotPath } from './browser.ts';
 import { startServer, type ServerProcess } from './server-process.ts';
@@ -68,5 +69,33 @@ describe('export controls in the browser', () => {
     await auditor.getByRole('dialog').getByLabel('处理说明（选填）').fill('已电话核实');
     await auditor.getByRole('dialog').getByRole('button', { name: '确认已处理' }).click();
     await expect.poll(() => auditor.getByText('暂无待处理的安全告警').isVisible()).toBe(true);
+  });
+
+  it('prints a 公示 list from the applicant drawer with names and organizations only', async () => {
+    const db = server.database.db;
+    const wuhou = await db.selectFrom('organization').select('path').where('name', '=', '共青团武侯区委').executeTakeFirstOrThrow();
+    const applicant = await db.selectFrom('applicant').innerJoin('admission_notice', 'admission_notice.applicant_id', 'applicant.id')
+      .select(['applicant.name', 'applicant.birth_date']).where('applicant.org_path', 'like', `${wuhou.path}%`).where('applicant.status', '=', 'in_progress')
+      .orderBy('applicant.id').executeTakeFirstOrThrow();
+    const page = await signIn(browser, server.url, 'wuhou_admin');
+    await page.goto(`${server.url}/admission`);
+    await page.locator('.ant-segmented-item', { hasText: '培养中' }).click();
+    await page.getByPlaceholder('申请人姓名').fill(applicant.name);
+    await page.getByPlaceholder('申请人姓名').press('Enter');
+    await page.locator('.ant-table-row').getByRole('button', { name: applicant.name, exact: true }).first().click();
+    const drawer = page.locator('.ant-drawer-section');
+    await drawer.getByText(`入团申请人：${applicant.name}`).waitFor();
+    const button = drawer.getByRole('button', { name: '公示名单' }).first();
+    await button.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('notice-print-button') });
+    const downloading = page.waitForEvent('download');
+    await button.click();
+    const download = await downloading;
+    const text = xlsxText(fs.readFileSync(await download.path()));
+    expect(text).toContain(applicant.name);
+    expect(text).toContain('公示');
+    expect(text).not.toMatch(/\d{17}[\dX]/);
+    expect(text).not.toMatch(/1[3-9]\d{9}/);
+    expect(text).not.toContain(applicant.birth_date);
   });
 });

@@ -18,7 +18,8 @@ export const exportsEnUS: Record<keyof typeof exportsZhCN, string> = {
   'export.full.submit': 'Prepare and download',
   'export.full.done': 'Downloaded {file} ({rows} rows). The server copy is deleted.',
   'export.full.withheld': '{count} minors\' records were left out (they need an approval first).',
-  'export.retryAt': 'Try again after {time}',
+  'export.noticePrint': 'Notice list',
+  'export.noticePrintHint': 'A printable notice with names and organizations only (no ID numbers, phones or birth dates)',
 
   'alerts.title': 'Security alerts',
   'alerts.intro': 'Raised when one account exports or opens member details more often in an hour than allowed; check whether the work needed it.',

@@ -16,7 +16,8 @@ export const exportsZhCN = {
   'export.full.submit': '生成并下载',
   'export.full.done': '已下载：{file}（共{rows}行）。服务器上的文件已删除。',
   'export.full.withheld': '另有{count}条未成年人记录未导出（须先经审批）。',
-  'export.retryAt': '请于{time}后再试',
+  'export.noticePrint': '公示名单',
+  'export.noticePrintHint': '导出可打印的公示名单（只含姓名和所在团组织，不含证件号码、手机号和出生日期）',
 
   'alerts.title': '安全告警',
   'alerts.intro': '同一账号一小时内导出或查看团员详情超过上限时产生告警，请核实是否为正常工作需要。',

@@ -4,6 +4,7 @@ import { todayInChina } from '../../common/utils/today-in-china';
 import { useAdmissionMeta } from '../hooks/useAdmissionMeta';
 import type { AdmissionNotice } from '../types/admission';
 import { noticeDays, noticeState, type NoticeState } from '../utils/notice-state';
+import { NoticePrintButton } from './NoticePrintButton';
 
 const STATE_COLORS: Record<NoticeState, string> = { running: 'processing', objections_open: 'warning', ended: 'success' };
 
@@ -42,11 +43,14 @@ export function NoticeList({ notices, onObjections }: Props) {
                   </Typography.Text>
                 )}
               </Flex>
-              {onObjections && (
-                <Button size="small" onClick={() => onObjections(notice)} style={{ flex: 'none' }}>
-                  {state === 'objections_open' ? t('admission.objections.resolve') : t('admission.objections.record')}
-                </Button>
-              )}
+              <Flex vertical gap={4} align="end" style={{ flex: 'none' }}>
+                <NoticePrintButton notice={notice} />
+                {onObjections && (
+                  <Button size="small" onClick={() => onObjections(notice)} style={{ flex: 'none' }}>
+                    {state === 'objections_open' ? t('admission.objections.resolve') : t('admission.objections.record')}
+                  </Button>
+                )}
+              </Flex>
             </Flex>
           </Card>
         );
