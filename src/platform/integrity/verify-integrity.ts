@@ -1,3 +1,4 @@
+import { raiseAlert } from '../alerts/security-alerts.ts';
 import { appendAudit, systemActor, verifyAuditChain, type ChainVerdict } from '../audit/audit-log.ts';
 import type { Db } from '../db/connect.ts';
 import type { RowMacKeys } from './mac-keys.ts';
@@ -18,21 +19,29 @@ export async function verifyIntegrity(db: Db, keys: { auditKey: Buffer; macKeys:
 
 /**
  * Record the check in the audit log, so the daily run leaves a trace; a failure is recorded as
- * such with the rows at fault, for the security and audit administrators (DB-13: "an audit alert
- * is raised").
+ * such with the rows at fault, and raises a security alert that the security and audit
+ * administrators see in 安全告警 (DB-13: "an audit alert is raised").
  */
 export async function recordIntegrityCheck(db: Db, auditKey: Buffer, report: IntegrityReport): Promise<void> {
   const counts = Object.fromEntries(report.macs.tables.map((t) => [t.table, { rows: t.rows, bad: t.bad }]));
-  await db.transaction().execute((trx) =>
-    appendAudit(trx, auditKey, systemActor, {
+  const bad = report.macs.tables.reduce((n, t) => n + t.bad, 0);
+  await db.transaction().execute(async (trx) => {
+    // A security alert for the administrators of the whole province (DB-12, DB-13), beside the audit entry.
+    if (!report.ok) {
+      await raiseAlert(trx, auditKey, systemActor, {
+        kind: 'ledger_integrity', count: bad + (report.chain.ok ? 0 : 1), orgPath: null,
+        detail: { chainOk: report.chain.ok, counts, rows: report.macs.badRows.slice(0, 20).map((r) => `${r.table}#${r.id}`) },
+      });
+    }
+    await appendAudit(trx, auditKey, systemActor, {
       action: 'integrity.verify', result: report.ok ? 'ok' : 'failed', targetType: 'ledger',
       detail: {
         chain: report.chain.ok ? { ok: true, entries: report.chain.entries } : { ok: false, brokenAtSeq: report.chain.brokenAtSeq, reason: report.chain.reason },
         macColumn: report.macs.present, counts,
         badRows: report.macs.badRows.slice(0, MAX_AUDITED).map((r) => `${r.table}#${r.id}:${r.problem}`),
       },
-    }),
-  );
+    });
+  });
 }
 
 /** 0 when everything holds; 2 for a broken audit chain (as `tuanwu audit verify`); 1 for ledger rows that fail. */

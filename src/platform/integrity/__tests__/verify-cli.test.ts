@@ -49,6 +49,7 @@ describe('tuanwu verify (command line)', () => {
     expect(counts.dues_payment).toMatchObject({ rows: payments, ok: payments, bad: 0 });
     expect(counts.transfer_event!.rows).toBeGreaterThan(3);
     expect(await lastAudit('integrity.verify')).toMatchObject({ result: 'ok' });
+    expect(await db().selectFrom('security_alert').select('id').where('kind', '=', 'ledger_integrity').execute()).toEqual([]);
   });
 
   it('names a payment whose amount was changed in the database, exits 1 and records the failure', async () => {
@@ -66,6 +67,11 @@ describe('tuanwu verify (command line)', () => {
     const audit = await lastAudit('integrity.verify');
     expect(audit?.result).toBe('failed');
     expect(JSON.parse(audit!.detail!).badRows).toEqual([`dues_payment#${row.id}:mismatch`]);
+    // The auditor sees it among the security alerts (two runs, two alerts: each daily check that fails raises one).
+    const alerts = await db().selectFrom('security_alert').select(['kind', 'count', 'org_path', 'detail']).where('kind', '=', 'ledger_integrity').execute();
+    expect(alerts).toHaveLength(2);
+    expect(alerts[0]).toMatchObject({ count: 1, org_path: null });
+    expect(JSON.parse(alerts[0]!.detail!).rows).toEqual([`dues_payment#${row.id}`]);
   });
 
   it('reports the changed row in the restore check of a backup taken after the change', () => {
