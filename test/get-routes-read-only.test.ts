@@ -63,7 +63,7 @@ describe('GET routes are reads (DOMAIN §12 AS-15)', () => {
   it('write nothing but the audit trail, the session and the rate counters, for every account', async () => {
     const spy = new WriteSpy();
     const config = { ...loadConfig({}), secondFactor: 'off' as const, dataDir: '/nonexistent', webDistDir: '/nonexistent' };
-    const watched = await buildApp({ db: t.db.withPlugin(spy), cipher: t.cipher, blindIndex: t.blindIndex, auditKey: t.auditKey, config });
+    const watched = await buildApp({ db: Object.assign(t.db.withPlugin(spy), { engine: t.db.engine }), cipher: t.cipher, blindIndex: t.blindIndex, auditKey: t.auditKey, config });
     try {
       const getRoutes = watched.routeList.filter((r) => r.method === 'GET' && r.url.startsWith('/api/'));
       expect(getRoutes.length).toBeGreaterThan(40);

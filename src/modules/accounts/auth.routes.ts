@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppDeps } from '../../platform/http/app-deps.ts';
 import { withErrors } from '../../platform/http/schemas.ts';
@@ -7,6 +7,7 @@ import { requestActor, requireSession, sessionCookieName } from './auth.plugin.t
 import { enrollmentSeed, verifySecondFactor } from './second-factor.service.ts';
 import { changePassword, logout, switchPost, type AuthState } from './session.service.ts';
 import { login } from './sign-in.service.ts';
+import { alertSignInFlood } from './sign-in-alerts.ts';
 import { passwordAgeDays } from './open-session.ts';
 
 const Me = Type.Object({
@@ -56,7 +57,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
 
   const signInDeps = { ...deps, secondFactor: deps.config.secondFactor };
-  const signInLimit = { max: rule('auth.loginRatePerMinute'), timeWindow: 60_000 };
+  const signInLimit = {
+    max: rule('auth.loginRatePerMinute'),
+    timeWindow: 60_000,
+    onExceeded: (request: FastifyRequest) => {
+      alertSignInFlood(deps, request.ip).catch((error: unknown) => request.log.error({ err: error }, 'sign-in flood alert not recorded'));
+    },
+  };
 
   app.post('/api/auth/login', {
     schema: {

@@ -4,6 +4,7 @@ import { appendAudit, type Actor } from '../../platform/audit/audit-log.ts';
 import type { AppUserRow, Database, SessionRow } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { rule } from '../../platform/rules/rules.ts';
+import { raiseAlert } from '../../platform/alerts/security-alerts.ts';
 import { accountDuties } from './account-duties.ts';
 import { buildAuthState, type AuthState, type Deps, type PostInfo } from './session.service.ts';
 
@@ -85,7 +86,11 @@ export async function recordFailure(
       .where('id', '=', user.id)
       .execute();
     await appendAudit(trx, deps.auditKey, actor, { action: 'auth.login', result: 'denied', targetType: 'user', targetId: user.id, targetLabel: user.username, detail: { reason, failures } });
-    if (lock) await appendAudit(trx, deps.auditKey, actor, { action: 'auth.lockout', result: 'ok', targetType: 'user', targetId: user.id, detail: { minutes: rule('auth.lockoutWindowMinutes') } });
+    if (lock) {
+      await appendAudit(trx, deps.auditKey, actor, { action: 'auth.lockout', result: 'ok', targetType: 'user', targetId: user.id, detail: { minutes: rule('auth.lockoutWindowMinutes') } });
+      // A lockout is a guessing attack on one account: the security administrators hear of it (DB-12).
+      await raiseAlert(trx, deps.auditKey, actor, { kind: 'account_lockout', count: failures, limit: rule('auth.lockoutFailures'), orgPath: null, detail: { reason } }, now);
+    }
   });
   return new AppError(reason);
 }
