@@ -6,7 +6,7 @@ import type { Database, SecurityAlertRow } from '../db/schema.ts';
 export const ALERT_KINDS = {
   export_rate: { zh: '导出过于频繁', en: 'Too many exports' },
   detail_view_rate: { zh: '查看团员详情过于频繁', en: 'Too many member detail views' },
-  ledger_integrity: { zh: '台账记录校验码不符（可能在系统之外被改动）', en: 'Ledger rows failed their integrity check (changed outside the application?)' },
+  ledger_integrity: { zh: '台账校验码不符', en: 'Ledger integrity check failed' },
   sign_in_flood: { zh: '同一来源地址短时间内大量登录（疑似撞库）', en: 'Many sign-ins from one address (credential stuffing?)' },
   account_lockout: { zh: '账号因连续登录失败被临时锁定', en: 'An account was locked after repeated failed sign-ins' },
 } as const;
