@@ -89,6 +89,9 @@ describe('hourly limits and security alerts (DOMAIN §12 AS-22, DB-12)', () => {
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.detail!)).toMatchObject({ kind: 'export_rate', note: '已电话核实，系换届报送' });
     expect((await auditor.post('/api/security-alerts/999999/acknowledge', {})).statusCode).toBe(404);
+    // The security administrator reads them too (三员: alerts go to the security and audit administrators).
+    const security = await t.login('anquan_admin');
+    expect((await security.get('/api/security-alerts?status=all')).json().total).toBe(2);
   });
 
   it('raises an alert once per window when asked to', async () => {
