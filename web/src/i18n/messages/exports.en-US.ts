@@ -3,6 +3,8 @@ import type { exportsZhCN } from './exports.zh-CN';
 /** English messages of the full export and security alerts. */
 export const exportsEnUS: Record<keyof typeof exportsZhCN, string> = {
   'nav.securityAlerts': 'Security alerts',
+  'rules.group.export': 'Exports and anti-exfiltration',
+  'rules.group.member': 'Member record views',
 
   'export.masked': 'Masked export',
   'export.maskedHint': 'ID and phone numbers masked',

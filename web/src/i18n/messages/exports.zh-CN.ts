@@ -1,6 +1,8 @@
 /** Chinese messages of 完整导出 (members page) and 安全告警. */
 export const exportsZhCN = {
   'nav.securityAlerts': '安全告警',
+  'rules.group.export': '导出与防批量下载',
+  'rules.group.member': '团员信息查看',
 
   'export.masked': '脱敏导出',
   'export.maskedHint': '证件号码、手机号码打码',

@@ -14,6 +14,8 @@ export const RULE_GROUP_LABELS: Record<string, MessageKey> = {
   audit: 'rules.group.audit',
   privacy: 'rules.group.privacy',
   subject: 'rules.group.subject',
+  export: 'rules.group.export',
+  member: 'rules.group.member',
 };
 
 /** membership.maxAge → membership. */
