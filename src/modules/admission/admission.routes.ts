@@ -18,7 +18,7 @@ const Applicant = Type.Object({
   id: Type.Integer(), orgId: Type.Integer(), orgName: Type.String(), name: Type.String(), idNumberMasked: Type.String(), birthDate: Type.String(), sex: Type.String(),
   phoneMasked: NullableString, profile: Loose, source: Type.String(), score: Type.Union([Type.Number(), Type.Null()]), step: Type.Integer(),
   nextStep: Type.Union([Type.Integer(), Type.Null()]), status: Type.String(), facts: Loose, memberId: Type.Union([Type.Integer(), Type.Null()]),
-  developmentNumber: NullableString, createdAt: Type.String(),
+  developmentNumber: NullableString, createdAt: Type.String(), labels: Type.Array(Type.Literal('MINOR_SENSITIVE')),
 });
 const ApplicantDetail = Type.Intersect([Applicant, Type.Object({
   steps: Type.Array(Type.Object({ id: Type.Integer(), step: Type.Integer(), action: Type.String(), onDate: NullableString, detail: Loose, actorUsername: Type.String(), postLabel: NullableString, at: Type.String() })),

@@ -6,6 +6,8 @@ import { requireOrgsInScope } from '../org/org.repository.ts';
 import { ADMISSION_NOTICES, ADMISSION_STEPS } from './admission-enums.ts';
 import { factsOf, requireApplicant, scopedApplicants } from './applicant.repository.ts';
 import type { AdmissionFacts } from './step-checks.ts';
+import { todayInChina } from '../../platform/time/china-date.ts';
+import { labelsOf, type SensitivityLabel } from '../minors/minor-label.ts';
 
 type ReadCtx = Pick<ServiceContext, 'db' | 'scope'>;
 
@@ -14,6 +16,8 @@ export type ApplicantDto = {
   id: number; orgId: number; orgName: string; name: string; idNumberMasked: string; birthDate: string; sex: string; phoneMasked: string | null;
   profile: Record<string, string | null>; source: string; score: number | null; step: number; nextStep: number | null; status: string;
   facts: AdmissionFacts; memberId: number | null; developmentNumber: string | null; createdAt: string;
+  /** 安全标记 (DOMAIN §12 DB-08): MINOR_SENSITIVE while the applicant is younger than minors.sensitiveAge. */
+  labels: SensitivityLabel[];
 };
 
 function toDto(row: ApplicantRow & { org_name: string }): ApplicantDto {
@@ -21,7 +25,7 @@ function toDto(row: ApplicantRow & { org_name: string }): ApplicantDto {
     id: row.id, orgId: row.org_id, orgName: row.org_name, name: row.name, idNumberMasked: row.id_number_masked, birthDate: row.birth_date, sex: row.sex,
     phoneMasked: row.phone_masked, profile: JSON.parse(row.profile) as Record<string, string | null>, source: row.source, score: row.score, step: row.step,
     nextStep: row.is_open === 1 && row.step < ADMISSION_STEPS.length ? row.step + 1 : null, status: row.status, facts: factsOf(row), memberId: row.member_id,
-    developmentNumber: row.development_number, createdAt: row.created_at,
+    developmentNumber: row.development_number, createdAt: row.created_at, labels: labelsOf(row.birth_date, todayInChina()),
   };
 }
 

@@ -20,6 +20,10 @@ describe('minors in the demo', () => {
     expect(labelled.length).toBeGreaterThan(3);
     expect(labelled.every((m) => m.age < 18)).toBe(true);
     expect((await county.get(`/api/members/${labelled[0]!.id}`)).json().error.code).toBe('APPROVAL_REQUIRED');
+    // The demo's applicants (born 2009) are minors too: their records carry the label.
+    const applicants = (await county.get('/api/admission/applicants?pageSize=50')).json().items as { labels: string[] }[];
+    expect(applicants.length).toBe(4);
+    expect(applicants.every((a) => a.labels.includes('MINOR_SENSITIVE'))).toBe(true);
     const city = await t.login('chengdu_admin');
     const todo = (await city.get('/api/todo')).json().items as { kind: string; count: number }[];
     expect(todo.find((i) => i.kind === 'minor_access_approvals')?.count).toBe(1);

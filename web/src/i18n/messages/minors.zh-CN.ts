@@ -1,6 +1,6 @@
 /** Chinese messages of 未成年人信息查看审批: the label, the request dialog, the approvals page and the yearly report. */
 export const minorsZhCN = {
-  'nav.minorAccess': '未成年人信息审批',
+  'nav.minorAccess': '未成年人审批',
 
   'todo.kind.minor_access_approvals': '未成年人信息查看待审批',
   'todo.hint.minor_access_approvals': '工作人员申请查看未成年人的记录，请核对理由和关联任务后审批',

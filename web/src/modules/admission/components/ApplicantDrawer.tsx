@@ -16,6 +16,7 @@ import { NoticeList } from './NoticeList';
 import { NoticeObjectionsModal } from './NoticeObjectionsModal';
 import { PublishNoticeModal } from './PublishNoticeModal';
 import { StopApplicantModal } from './StopApplicantModal';
+import { MinorLabelTag } from '../../minors/components/MinorLabelTag';
 
 type Props = {
   applicantId: number;
@@ -108,7 +109,7 @@ export function ApplicantDrawer({ applicantId, onClose, onChanged }: Props) {
             column={{ xs: 1, sm: 2 }}
             styles={{ label: { width: lang === 'en-US' ? 150 : 112 } }}
             items={[
-              { key: 'branch', label: t('member.field.branch'), children: data.orgName, span: { xs: 1, sm: 2 } },
+              { key: 'branch', label: t('member.field.branch'), children: <>{data.orgName} <MinorLabelTag labels={data.labels} /></>, span: { xs: 1, sm: 2 } },
               { key: 'id', label: t('member.field.idNumber'), children: <span className="tw-mono">{data.idNumberMasked}</span> },
               { key: 'birth', label: t('member.field.birthDate'), children: data.birthDate },
               { key: 'ethnicity', label: t('member.field.ethnicity'), children: enums.label('ethnicities', data.profile.ethnicity) || none },

@@ -7,6 +7,7 @@ import type { Applicant } from '../types/admission';
 import { lastStepDate } from '../utils/last-step-date';
 import { ApplicantStatusTag } from './ApplicantStatusTag';
 import { StepProgress } from './StepProgress';
+import { MinorLabelTag } from '../../minors/components/MinorLabelTag';
 
 type Props = {
   data: Page<Applicant> | null;
@@ -40,7 +41,7 @@ export function ApplicantTable({ data, loading, page, pageSize, onPageChange, on
       width: widths.name,
       render: (_, a) => (
         <Button type="link" size="small" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => onOpen(a)}>
-          {a.name}
+          {a.name} <MinorLabelTag labels={a.labels} compact />
         </Button>
       ),
     },

@@ -76,6 +76,8 @@ export type Applicant = {
   memberId: number | null;
   developmentNumber: string | null;
   createdAt: string;
+  /** 安全标记: MINOR_SENSITIVE while the applicant is younger than the label age. */
+  labels: 'MINOR_SENSITIVE'[];
 };
 
 /** One line of the 全过程纪实: a step completed (or the application stopped), dated and attributed. */

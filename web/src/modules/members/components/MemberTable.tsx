@@ -126,7 +126,12 @@ export function MemberTable(props: Props) {
       fixed: 'start',
       width: widths.name,
       ...sortable('name'),
-      render: (_, m) => nameLink(m),
+      render: (_, m) => (
+        <Space size={2} wrap={false}>
+          {nameLink(m)}
+          <MinorLabelTag labels={m.labels} compact />
+        </Space>
+      ),
     },
     { key: 'sex', title: t('member.col.sex'), width: widths.sex, render: (_, m) => sexLabel(m) },
     {
