@@ -111,4 +111,19 @@ describe('accounts page in the browser', () => {
     expect(post).toEqual({ code: 'committee_admin', scope: 'subtree' });
     await page.context().close();
   });
+
+  it('lets a branch secretary open accounts for the branch\'s members and download their activation codes', async () => {
+    const page = await signIn(browser, server.url, 'zhishu_demo');
+    await page.goto(`${server.url}/members`);
+    await page.getByRole('button', { name: /批量开通账号/ }).click();
+    await page.locator('.ant-popover', { hasText: '批量开通团员账号' }).waitFor();
+    await page.screenshot({ path: screenshotPath('accounts-05-branch-codes') });
+    const download = page.waitForEvent('download');
+    await page.locator('.ant-popover').getByRole('button', { name: /确\s*定/ }).click();
+    expect((await download).suggestedFilename()).toMatch(/激活码\.xlsx$/);
+    await page.locator('.ant-message', { hasText: /已生成 \d+ 个激活码/ }).waitFor();
+    const pending = await server.database.db.selectFrom('app_user').select('id').where('status', '=', 'pending').where('member_id', 'is not', null).execute();
+    expect(pending.length).toBeGreaterThan(1);
+    await page.context().close();
+  });
 });

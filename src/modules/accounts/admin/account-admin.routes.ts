@@ -10,7 +10,9 @@ import {
   type AccountStatus,
 } from './account-admin.service.ts';
 import type { IssuedGrant } from './credential-grants.ts';
-import { openMemberAccount } from './member-accounts.service.ts';
+import { attachment } from '../../../platform/http/content-disposition.ts';
+import { activationSheet } from './activation-sheet.ts';
+import { openBranchAccounts, openMemberAccount } from './member-accounts.service.ts';
 
 const tags = ['accounts'];
 
@@ -174,6 +176,25 @@ export function registerAccountAdminRoutes(app: FastifyInstance, deps: AppDeps):
     handler: async (request) => {
       const { id } = request.params as { id: number };
       return endSessions(actingWith(request, deps, 'session.manage'), id, request.body as { reason: string });
+    },
+  });
+
+  app.post('/api/accounts/for-branch.xlsx', {
+    config: { access: ['member.account'] },
+    schema: {
+      tags, summary: '为团支部全部未开通的团员生成激活码（Excel）/ Activation codes for every member of a branch without an account (Excel)',
+      body: Type.Object({ orgId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+      response: withErrors({ 200: Type.String({ description: 'xlsx workbook' }) }),
+    },
+    handler: async (request, reply) => {
+      const { orgId } = request.body as { orgId: number };
+      const { branch, items } = await openBranchAccounts(actingWith(request, deps, 'member.account'), orgId);
+      const origin = `${request.protocol}://${request.host}`;
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', attachment('activation-codes.xlsx', `${branch}_激活码_${new Date().toISOString().slice(0, 10)}.xlsx`))
+        .header('x-activation-count', String(items.length))
+        .send(await activationSheet(branch, items, origin));
     },
   });
 

@@ -45,7 +45,18 @@ export async function inspectGrant(deps: Deps, secret: string, now = new Date())
  * issued the secret never sees or chooses the password (DOMAIN §12 AS-09).
  */
 export async function redeemGrant(deps: Deps, input: { secret: string; newPassword: string; actor: Omit<Actor, 'userId' | 'username'> }, now = new Date()): Promise<GrantInfo> {
-  const grant = await openGrant(deps.db, input.secret, now);
+  let grant: Awaited<ReturnType<typeof openGrant>>;
+  try {
+    grant = await openGrant(deps.db, input.secret, now);
+  } catch (error) {
+    // Refused attempts are recorded too (DOMAIN §12 DB-09), never with the secret that was tried.
+    if (error instanceof AppError) {
+      await deps.db.transaction().execute((trx) => appendAudit(trx, deps.auditKey, { ...input.actor, userId: null, username: 'anonymous' }, {
+        action: 'user.activate', result: 'denied', targetType: 'user', detail: { reason: error.code },
+      }));
+    }
+    throw error;
+  }
   const problems = passwordProblems(input.newPassword, { username: grant.username });
   if (problems.length > 0) {
     throw new AppError('PASSWORD_POLICY', { fields: problems.map((message) => ({ field: 'newPassword', code: 'password_policy', message })) });

@@ -101,6 +101,11 @@ export const accountsEnUS: Record<keyof typeof accountsZhCN, string> = {
   'accounts.member.opened': 'Account {username} opened for {name}',
   'accounts.member.reissued': 'A new activation code for {name}; the old one no longer works',
 
+  'accounts.branch.button': 'Open accounts for the branch',
+  'accounts.branch.title': 'Open member accounts for {name}',
+  'accounts.branch.hint': 'Members of the branch in good standing without an activated account get an account and a one-time activation code, listed in an Excel file (codes issued before and not yet used are replaced). Hand each line to its member only and destroy the list afterwards.',
+  'accounts.branch.done': '{count} activation codes issued; the list is downloaded',
+
   'activate.title': 'Activate your account',
   'activate.titleReset': 'Reset your password',
   'activate.intro': 'Enter the code your administrator gave you, or open the activation link.',

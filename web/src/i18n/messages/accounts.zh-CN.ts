@@ -99,6 +99,11 @@ export const accountsZhCN = {
   'accounts.member.opened': '已为 {name} 开通账号 {username}',
   'accounts.member.reissued': '已为 {name} 重新生成激活码，旧激活码作废',
 
+  'accounts.branch.button': '批量开通账号',
+  'accounts.branch.title': '为 {name} 批量开通团员账号',
+  'accounts.branch.hint': '为本支部团籍正常、尚未激活账号的团员生成账号和一次性激活码，下载为Excel清单（已生成但未激活的激活码将作废并重新生成）。请把每一行单独交给本人，用后销毁清单。',
+  'accounts.branch.done': '已生成 {count} 个激活码，清单已下载',
+
   'activate.title': '激活账号 / 设置密码',
   'activate.titleReset': '重置密码',
   'activate.intro': '请输入管理员交给您的激活码，或直接打开激活链接。',

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from '../../../../platform/excel/exceljs.ts';
 import { rule } from '../../../../platform/rules/rules.ts';
 import { accountAt } from '../../../../../test/helpers/test-accounts.ts';
 import { createTestApp, orgIdByName, type Client, type TestApp } from '../../../../../test/helpers/test-app.ts';
@@ -72,6 +73,9 @@ describe('account administration', () => {
     const again = await open('/api/auth/activate', { token, newPassword: 'Another#2026pw' });
     expect(again.statusCode).toBe(410);
     expect(again.json().error.code).toBe('CREDENTIAL_EXPIRED');
+    const refused = await t.db.selectFrom('audit_log').select(['result', 'detail']).where('action', '=', 'user.activate').where('result', '=', 'denied').execute();
+    expect(refused.map((r) => JSON.parse(r.detail!).reason)).toEqual(expect.arrayContaining(['CREDENTIAL_INVALID', 'CREDENTIAL_EXPIRED']));
+    expect(refused.every((r) => !r.detail!.includes(token))).toBe(true);
     // the password chosen works; the account has no post yet, so it signs in without one
     const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'cd_tuanwei', password: GOOD } });
     expect([200, 202]).toContain(login.statusCode);
@@ -191,6 +195,32 @@ describe('account administration', () => {
     expect((await secretary.post('/api/accounts/for-member', { memberId: member.id })).statusCode).toBe(409);
     const foreign = await t.db.selectFrom('member').select('id').where('org_id', '!=', branchId).orderBy('id').executeTakeFirstOrThrow();
     expect((await secretary.post('/api/accounts/for-member', { memberId: foreign.id })).statusCode).toBe(404);
+  });
+
+  it('gives a branch secretary an Excel sheet of activation codes for every member of the branch still without an account', async () => {
+    const secretary = await t.login('zhishu_demo');
+    const branchId = (await secretary.get('/api/auth/me')).json().posts[0].orgId as number;
+    const response = await secretary.post('/api/accounts/for-branch.xlsx', { orgId: branchId });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    expect(response.headers['cache-control']).toBe('no-store');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const rows = workbook.worksheets[0]!.getSheetValues().slice(2).filter((r) => Array.isArray(r) && /^ty\d{8}$/.test(String(r[2]))) as unknown[][];
+    const waiting = await t.db.selectFrom('member').leftJoin('app_user', 'app_user.member_id', 'member.id').select('member.id')
+      .where('member.org_id', '=', branchId).where('member.status', '=', 'normal').where('app_user.status', '=', 'pending').execute();
+    const signedUp = await t.db.selectFrom('member').innerJoin('app_user', 'app_user.member_id', 'member.id').select('app_user.username')
+      .where('member.org_id', '=', branchId).where('app_user.status', '=', 'active').execute();
+    expect(rows.length).toBe(waiting.length);
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.map((r) => r[2])).not.toEqual(expect.arrayContaining(signedUp.map((u) => u.username)));
+    expect(JSON.stringify(rows).toLowerCase()).not.toContain('password');
+    const [, , username, code, link] = rows[0]! as string[];
+    expect(String(link)).toMatch(/\/activate#[A-Za-z0-9_-]{43}$/);
+    expect((await open('/api/auth/activation-info', { token: String(code) })).json().username).toBe(username);
+    // another branch is out of the secretary's scope
+    const other = await t.db.selectFrom('organization').select('id').where('type', '=', 'branch').where('id', '!=', branchId).executeTakeFirstOrThrow();
+    expect((await secretary.post('/api/accounts/for-branch.xlsx', { orgId: other.id })).statusCode).toBe(404);
   });
 
   it('limits activation attempts per address', async () => {

@@ -1,4 +1,4 @@
-import { api } from '../../../api/client';
+import { api, ApiError } from '../../../api/client';
 import type { Page } from '../../common/types/page';
 import type { Account, AccountOrgNode, AccountQuery, CredentialGrant, GrantInfo, RoleOption } from '../types/account';
 
@@ -50,4 +50,33 @@ export function fetchGrantInfo(token: string): Promise<GrantInfo> {
 /** Public: set one's own password with the link or code. */
 export function activate(token: string, newPassword: string): Promise<GrantInfo> {
   return api.post<GrantInfo>('/api/auth/activate', { token, newPassword }, { allowUnauthenticated: true });
+}
+
+/**
+ * 批量生成激活码: a POST that creates accounts and answers with a workbook, so it goes through
+ * fetch itself (the JSON client reads bodies as JSON) with the session's CSRF token.
+ */
+export async function downloadBranchActivations(orgId: number, csrfToken: string): Promise<{ blob: Blob; count: number }> {
+  let response: Response;
+  try {
+    response = await fetch('/api/accounts/for-branch.xlsx', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ orgId }),
+    });
+  } catch {
+    throw ApiError.network();
+  }
+  if (!response.ok) {
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    throw ApiError.fromBody(response.status, body, response.headers.get('retry-after'));
+  }
+  return { blob: await response.blob(), count: Number(response.headers.get('x-activation-count') ?? 0) };
 }

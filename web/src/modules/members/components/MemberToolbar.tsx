@@ -7,6 +7,7 @@ import { OrgStatusTag } from '../../org/components/OrgStatusTag';
 import type { OrgTreeNode } from '../../org/types/org';
 import type { MemberListFilter } from '../types/member';
 import { FullExportModal } from './FullExportModal';
+import { BranchActivationsButton } from '../../accounts/components/BranchActivationsButton';
 
 export type MemberToolbarAction = 'create' | 'import' | 'export' | 'showAll';
 
@@ -51,6 +52,7 @@ export function MemberToolbar({ current, createIn, exporting, filter, onAction }
         )}
       </Space>
       <Space size={8} wrap>
+        {isBranch && createIn.status === 'active' && <BranchActivationsButton branch={createIn} />}
         {can('member.create') && (
           <Tooltip title={createBlocked}>
             <Button
