@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/connect.ts';
 import { AppError } from '../http/app-error.ts';
 import { rule, type RuleKey } from '../rules/rules.ts';
 import type { ServiceContext } from '../service-context.ts';
@@ -7,9 +9,9 @@ const HOUR_MS = 3_600_000;
 
 /** What is counted per account and hour (DOMAIN §12 AS-22), the rule that limits it and the alert it raises. */
 export const HOURLY_LIMITS = {
-  member_export: { rule: 'export.maxPerHour', alert: 'export_rate', zh: '导出团员', en: 'member exports' },
-  member_detail: { rule: 'member.maxDetailViewsPerHour', alert: 'detail_view_rate', zh: '查看团员详情或完整信息', en: 'member detail views' },
-} as const satisfies Record<string, { rule: RuleKey; alert: AlertKind; zh: string; en: string }>;
+  member_export: { rule: 'export.maxPerHour', alert: 'export_rate', lockKey: 1, zh: '导出团员', en: 'member exports' },
+  member_detail: { rule: 'member.maxDetailViewsPerHour', alert: 'detail_view_rate', lockKey: 2, zh: '查看团员详情或完整信息', en: 'member detail views' },
+} as const satisfies Record<string, { rule: RuleKey; alert: AlertKind; lockKey: number; zh: string; en: string }>;
 export type UsageKind = keyof typeof HOURLY_LIMITS;
 
 /** Hours and minutes in China Standard Time (UTC+8), for the "try again at" message. */
@@ -29,19 +31,27 @@ export async function countHourlyUse(ctx: Pick<ServiceContext, 'db' | 'auditKey'
   const limit = HOURLY_LIMITS[kind];
   const max = rule(limit.rule);
   const since = new Date(now.getTime() - HOUR_MS).toISOString();
-  const inWindow = ctx.db.selectFrom('usage_event').where('user_id', '=', userId).where('kind', '=', kind).where('at', '>', since);
-  const count = Number((await inWindow.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  if (count < max) {
-    await ctx.db.insertInto('usage_event').values({ user_id: userId, kind, at: now.toISOString() }).execute();
-    return;
-  }
-  // The use that has to leave the window before one more fits.
-  const blocking = await inWindow.select('at').orderBy('at').orderBy('id').offset(count - max).limit(1).executeTakeFirst();
-  const freeAt = new Date((blocking ? Date.parse(blocking.at) : now.getTime()) + HOUR_MS);
+  // PostgreSQL: one account's uses of a kind are counted one request at a time (a transaction lock),
+  // so a burst of parallel requests cannot all slip under the limit; SQLite writes one at a time anyway.
+  const postgres = (ctx.db as Partial<Pick<Db, 'engine'>>).engine === 'postgres';
+  const outcome = await ctx.db.transaction().execute(async (trx) => {
+    if (postgres) await sql`select pg_advisory_xact_lock(${userId}, ${limit.lockKey})`.execute(trx);
+    const inWindow = trx.selectFrom('usage_event').where('user_id', '=', userId).where('kind', '=', kind).where('at', '>', since);
+    const count = Number((await inWindow.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    if (count < max) {
+      await trx.insertInto('usage_event').values({ user_id: userId, kind, at: now.toISOString() }).execute();
+      return { allowed: true as const };
+    }
+    // The use that has to leave the window before one more fits.
+    const blocking = await inWindow.select('at').orderBy('at').orderBy('id').offset(count - max).limit(1).executeTakeFirst();
+    const freeAt = new Date((blocking ? Date.parse(blocking.at) : now.getTime()) + HOUR_MS);
+    // Raised under the same lock, so parallel refusals raise one alert per window.
+    await raiseAlert(trx, ctx.auditKey, ctx.actor, { kind: limit.alert, count: count + 1, limit: max, orgPath: ctx.scope.postOrgPath, oncePerMs: HOUR_MS, detail: { window: 'PT1H' } }, now);
+    return { allowed: false as const, freeAt };
+  });
+  if (outcome.allowed) return;
+  const { freeAt } = outcome;
   const retryAfterSeconds = Math.max(1, Math.ceil((freeAt.getTime() - now.getTime()) / 1000));
-  await ctx.db.transaction().execute((trx) =>
-    raiseAlert(trx, ctx.auditKey, ctx.actor, { kind: limit.alert, count: count + 1, limit: max, orgPath: ctx.scope.postOrgPath, oncePerMs: HOUR_MS, detail: { window: 'PT1H' } }, now),
-  );
   const minutes = Math.ceil(retryAfterSeconds / 60);
   throw new AppError('RATE_LIMITED', {
     message: {

@@ -72,6 +72,15 @@ describe('hourly limits and security alerts (DOMAIN §12 AS-22, DB-12)', () => {
     expect(reveals).toHaveLength(0);
   });
 
+  it('lets exactly one of ten parallel views through at the last place, with one alert', async () => {
+    await clearUses();
+    await t.db.deleteFrom('security_alert').where('kind', '=', 'detail_view_rate').execute();
+    await pastUses('member_detail', 199, 5);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => county.get(`/api/members/${memberId}`)));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, ...Array(9).fill(429)]);
+    expect(await alertsOf('detail_view_rate')).toHaveLength(1);
+  });
+
   it('lets the auditor list and acknowledge alerts, and nobody without alert.read', async () => {
     expect((await county.get('/api/security-alerts')).statusCode).toBe(403);
     const open = await auditor.get('/api/security-alerts');
