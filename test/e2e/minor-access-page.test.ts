@@ -91,5 +91,16 @@ describe('minors\' records in the browser', () => {
     await county.screenshot({ path: screenshotPath('minors-06-list') });
     await county.context().close();
     await city.context().close();
+
+    // The auditor reads the year's compliance report (LAW-10): the grant above and the opening under it are counted.
+    const auditor = await signIn(browser, server.url, 'shenji_admin');
+    await auditor.goto(`${server.url}/minor-access`);
+    const report = auditor.locator('.ant-table-row', { hasText: '经审批查看记录详情' });
+    await report.waitFor();
+    expect(await report.textContent()).toContain('1');
+    expect(await auditor.locator('.ant-table-row', { hasText: '查看申请（批准）' }).textContent()).toContain('1');
+    await auditor.screenshot({ path: '/tmp/shots/minor-compliance-report.png' });
+    await auditor.screenshot({ path: screenshotPath('minors-07-report') });
+    await auditor.context().close();
   }, 120_000);
 });
