@@ -81,7 +81,8 @@ export async function cryptoInventory(db: Db, ring: KeyRing, configuredProfile: 
     fields,
     blindIndexes,
     passwordHashes: await passwordSchemes(db),
-    other: [...OTHER_USES],
+    // Ledger row MACs follow the current key set (integrity/row-mac-key.ts); `tuanwu verify` counts them per key set.
+    other: [{ use: '台账行校验码 / ledger row MACs (dues payments, transfer steps)', algorithm: current.rowMac.algorithm, sm: current.profile === 'sm' }, ...OTHER_USES],
     problems,
     ok: problems.length === 0,
   };

@@ -92,6 +92,8 @@ describe('tuanwu verify (command line)', () => {
     expect(rotated.status, rotated.output).toBe(0);
     expect(rotated.stdout).toMatch(/ledger MACs renewed: dues_payment \d+, transfer_event \d+/);
     expect(rotated.stderr).toContain(`dues_payment#${tamperedId}`);
+    const inventory = JSON.parse(tuanwu(['crypto', 'inventory', '--json'], { TUANWU_CRYPTO_PROFILE: 'sm' }).stdout) as { other: { use: string; algorithm: string }[] };
+    expect(inventory.other.find((o) => o.use.includes('ledger row MACs'))).toMatchObject({ algorithm: 'HMAC-SM3', sm: true });
 
     const after = verifyJson({ TUANWU_CRYPTO_PROFILE: 'sm' });
     expect(after.status).toBe(1);
