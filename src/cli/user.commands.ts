@@ -7,6 +7,7 @@ import { AppError } from '../platform/http/app-error.ts';
 import { generatePassword } from '../modules/accounts/password-policy.ts';
 import { createPost, createUser, resetPassword } from '../modules/accounts/users.service.ts';
 import { disableIdleAccounts } from '../modules/accounts/admin/idle-accounts.ts';
+import { issueLinkFromCommandLine } from '../modules/accounts/admin/command-line-link.ts';
 import { rule } from '../platform/rules/rules.ts';
 import { positiveInt } from './options.ts';
 
@@ -43,6 +44,24 @@ export function registerUserCommands(program: Command, config: AppConfig): void 
         await runtime.db.destroy();
       }
       console.log(`已创建 / created ${options.username}; 初始密码 / first password (change at first login): ${password}`);
+    });
+  user
+    .command('link <username>')
+    .description('生成一次性激活/重置链接和激活码（只显示一次，不显示也不设置密码）/ issue a one-time activation or reset link and code, shown once; no password is set or shown')
+    .action(async (username: string) => {
+      const runtime = openRuntime(config);
+      try {
+        await prepareDatabase(runtime);
+        const grant = await issueLinkFromCommandLine(runtime.db, runtime.auditKey, username);
+        console.log(`${grant.kind === 'activation' ? '激活' : '重置'} / ${grant.kind} ${username}`);
+        console.log(`链接 / link: <服务地址 server address>/activate#${grant.token}`);
+        console.log(`激活码 / code: ${grant.code}`);
+        console.log(`有效期至 / valid until: ${grant.expiresAt}（只能使用一次 / once）`);
+      } catch (error) {
+        explain(error);
+      } finally {
+        await runtime.db.destroy();
+      }
     });
   user
     .command('disable-idle')
