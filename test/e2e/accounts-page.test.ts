@@ -77,6 +77,7 @@ describe('accounts page in the browser', () => {
     // The link is spent.
     await page.goto(link);
     await page.getByText(/已过期、已使用或已作废/).waitFor();
+    await page.screenshot({ path: screenshotPath('activate-04-spent') });
     await context.close();
     const user = await server.database.db.selectFrom('app_user').select('status').where('username', '=', 'cd_liulan').executeTakeFirstOrThrow();
     expect(user.status).toBe('active');

@@ -48,6 +48,7 @@ export const accountsEnUS: Record<keyof typeof accountsZhCN, string> = {
   'accounts.field.username': 'Username',
   'accounts.field.displayName': 'Name',
   'accounts.field.org': 'Organization',
+  'accounts.field.postOrg': 'Organization of the post',
   'accounts.field.role': 'Role',
   'accounts.field.scope': 'Data scope',
   'accounts.field.reason': 'Reason',

@@ -46,6 +46,7 @@ export const accountsZhCN = {
   'accounts.field.username': '用户名',
   'accounts.field.displayName': '姓名',
   'accounts.field.org': '所属组织',
+  'accounts.field.postOrg': '任职组织',
   'accounts.field.role': '角色',
   'accounts.field.scope': '数据范围',
   'accounts.field.reason': '原因',

@@ -62,7 +62,7 @@ export function GrantPostModal({ account, onClose, onGranted }: Props) {
         requiredMark
         autoComplete="off"
       >
-        <Form.Item name="orgId" label={t('accounts.field.org')} rules={[{ required: true, message: t('accounts.required.org') }]}>
+        <Form.Item name="orgId" label={t('accounts.field.postOrg')} rules={[{ required: true, message: t('accounts.required.org') }]}>
           <AccountOrgSelect />
         </Form.Item>
         <Form.Item name="roleCode" label={t('accounts.field.role')} rules={[{ required: true, message: t('accounts.required.role') }]}>
