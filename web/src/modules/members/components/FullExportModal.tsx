@@ -1,15 +1,17 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { isApiError } from '../../../api/client';
 import { useT } from '../../../i18n';
+import { useCan } from '../../auth/hooks/useSession';
+import { listRules } from '../../rules/api/rules-api';
 import { useApiFieldErrors } from '../../common/hooks/useApiFieldErrors';
 import { useErrorMessage } from '../../common/hooks/useErrorMessage';
 import { saveBlob } from '../../common/utils/save-blob';
 import { fullExportMembers } from '../api/full-export-api';
 import type { MemberListFilter } from '../types/member';
 
-/** The server's rule export.fullExportTtlMinutes, as the dialog tells it (DOMAIN §12 DB-16). */
-const TTL_MINUTES = 60;
+/** The default of the rule export.fullExportTtlMinutes (DOMAIN §12 DB-16), until the rules table answers. */
+const DEFAULT_TTL_MINUTES = 60;
 
 type Props = {
   filter: MemberListFilter;
@@ -30,6 +32,22 @@ export function FullExportModal({ filter, scopeName, onClose }: Props) {
   const [form] = Form.useForm<{ reason: string }>();
   const [loading, setLoading] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const can = useCan();
+  const mayReadRules = can('rules.read');
+  // The minutes the file waits, as the province has set them.
+  const [ttlMinutes, setTtlMinutes] = useState(DEFAULT_TTL_MINUTES);
+  useEffect(() => {
+    if (!mayReadRules) return;
+    const controller = new AbortController();
+    listRules(controller.signal).then(
+      (rules) => {
+        const ttl = rules.find((r) => r.key === 'export.fullExportTtlMinutes');
+        if (ttl) setTtlMinutes(ttl.value);
+      },
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [mayReadRules]);
 
   const submit = async ({ reason }: { reason: string }) => {
     setLoading(true);
@@ -71,7 +89,7 @@ export function FullExportModal({ filter, scopeName, onClose }: Props) {
         showIcon
         style={{ marginBottom: 16 }}
         title={t('export.full.warning')}
-        description={t('export.full.rules', { minutes: TTL_MINUTES })}
+        description={t('export.full.rules', { minutes: ttlMinutes })}
       />
       {refusal && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={refusal} />}
       <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional">
