@@ -214,6 +214,7 @@ export async function grantPost(
   if (!role) throw new AppError('VALIDATION_FAILED', { fields: [field('roleCode', 'unknown', '角色不存在', 'unknown role')] });
   const scope = input.scope ?? BUILT_IN_ROLES.find((r) => r.code === role.code)?.defaultScope ?? 'self_org';
   const errors: FieldError[] = [];
+  if (!mayGrantRole(ctx, role.code)) errors.push(field('roleCode', 'province_only', '该角色只能由省级安全管理员任命', 'only a province-wide security administrator grants this role'));
   if (!SCOPE_KINDS.includes(scope)) errors.push(field('scope', 'unknown', '数据范围不存在', 'unknown data scope'));
   if (scope === 'all' && ctx.scope.kind !== 'all') errors.push(field('scope', 'too_wide', '数据范围不能超过您自己的范围，请选“本级及下级”', 'the scope cannot be wider than your own; choose own and below'));
   if (scope === 'custom' && (input.customOrgIds ?? []).length === 0) errors.push(field('customOrgIds', 'required', '自定义范围请至少选择一个组织', 'choose at least one organization for a custom scope'));
@@ -293,8 +294,16 @@ export async function endSessions(ctx: Ctx, userId: number, input: { reason: str
   });
 }
 
+/**
+ * Roles made for the whole province (the provincial administrator and the 三员) are granted only
+ * by a post that itself sees the whole province; a city's security administrator grants the rest.
+ */
+function mayGrantRole(ctx: Ctx, roleCode: string): boolean {
+  return ctx.scope.kind === 'all' || BUILT_IN_ROLES.find((r) => r.code === roleCode)?.defaultScope !== 'all';
+}
+
 /** The roles a post may grant, for the 任职 form. */
 export async function grantableRoles(ctx: Ctx): Promise<{ code: string; name: string; nameEn: string; defaultScope: ScopeKind }[]> {
-  const rows = await ctx.db.selectFrom('role').select(['code', 'name_zh', 'name_en']).orderBy('id').execute();
+  const rows = (await ctx.db.selectFrom('role').select(['code', 'name_zh', 'name_en']).orderBy('id').execute()).filter((r) => mayGrantRole(ctx, r.code));
   return rows.map((r) => ({ code: r.code, name: r.name_zh, nameEn: r.name_en, defaultScope: BUILT_IN_ROLES.find((b) => b.code === r.code)?.defaultScope ?? 'self_org' }));
 }

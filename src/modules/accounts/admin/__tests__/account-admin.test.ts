@@ -162,6 +162,11 @@ describe('account administration', () => {
     const tooWide = await citySecurity.post(`/api/accounts/${wuhou.id}/posts`, { orgId: chengdu, roleCode: 'committee_admin', scope: 'all' });
     expect(tooWide.statusCode).toBe(400);
     expect(tooWide.json().error.fields[0].field).toBe('scope');
+    // the province's own roles are the province's to give
+    const provinceRole = await citySecurity.post(`/api/accounts/${wuhou.id}/posts`, { orgId: chengdu, roleCode: 'province_admin', scope: 'subtree' });
+    expect(provinceRole.statusCode).toBe(400);
+    expect(provinceRole.json().error.fields[0]).toMatchObject({ field: 'roleCode', code: 'province_only' });
+    expect((await citySecurity.get('/api/accounts/roles')).json().items.map((r: { code: string }) => r.code)).not.toContain('system_admin');
     const shengPost = await t.db.selectFrom('post').select('id').where('user_id', '=', sheng.id).executeTakeFirstOrThrow();
     expect((await citySecurity.post(`/api/accounts/posts/${shengPost.id}/revoke`, { reason: '越权免职' })).statusCode).toBe(404);
     expect(await t.db.selectFrom('app_user').select(['id', 'status']).orderBy('id').execute()).toEqual(before);
