@@ -27,7 +27,7 @@ export function registerUserCommands(program: Command, config: AppConfig): void 
     .requiredOption('--username <name>')
     .requiredOption('--name <displayName>', '姓名 / display name')
     .requiredOption('--org <id>', '任职组织ID / organization id', positiveInt)
-    .requiredOption('--role <code>', 'province_admin | committee_admin | branch_secretary | auditor')
+    .requiredOption('--role <code>', 'province_admin | committee_admin | branch_secretary | system_admin | security_admin | auditor')
     .option('--scope <scope>', `数据范围 / data scope: ${SCOPE_KINDS.join(' | ')}`)
     .action(async (options: { username: string; name: string; org: number; role: string; scope?: string }) => {
       if (options.scope && !SCOPE_KINDS.includes(options.scope as ScopeKind)) throw new Error(`--scope must be one of ${SCOPE_KINDS.join(', ')}`);
