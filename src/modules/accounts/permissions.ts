@@ -46,6 +46,7 @@ export const PERMISSIONS = {
   'user.manage': { zh: '新建、停用/启用账号，生成激活码与重置链接', en: 'Create, disable and enable accounts; issue activation codes and reset links' },
   'post.manage': { zh: '任职与免职（谁在哪个组织担任什么角色）', en: 'Grant and revoke posts (who holds which role where)' },
   'session.manage': { zh: '结束用户的登录会话', en: 'End users\' sessions' },
+  'second_factor.reset': { zh: '重置动态验证码绑定（手机丢失或更换时）', en: 'Reset an account\'s authenticator (lost or replaced phone)' },
   'member.account': { zh: '为团员开通账号', en: 'Open accounts for members' },
   'subject.handle': { zh: '办理团员的信息更正、删除和限制处理申请', en: 'Handle members\' requests to correct, delete or restrict their data' },
 } as const;
@@ -89,7 +90,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
   },
   {
     code: 'security_admin', zh: '安全管理员', en: 'Security administrator', defaultScope: 'all',
-    permissions: ['user.read', 'post.manage', 'session.manage', 'rules.read', 'alert.read', 'alert.acknowledge'],
+    permissions: ['user.read', 'post.manage', 'session.manage', 'second_factor.reset', 'rules.read', 'alert.read', 'alert.acknowledge'],
   },
   {
     code: 'auditor', zh: '审计管理员', en: 'Audit administrator', defaultScope: 'all',

@@ -16,6 +16,7 @@ import { registerExportRoutes } from '../../modules/exports/export.routes.ts';
 import { isDatabaseUp } from '../db/connect.ts';
 import { registerAuthentication } from '../../modules/accounts/auth.plugin.ts';
 import { registerAuthRoutes } from '../../modules/accounts/auth.routes.ts';
+import { registerSecondFactorAdminRoutes } from '../../modules/accounts/second-factor-admin.routes.ts';
 import { registerAccountAdminRoutes } from '../../modules/accounts/admin/account-admin.routes.ts';
 import { registerActivationRoutes } from '../../modules/accounts/admin/activation.routes.ts';
 import { enforceRouteAccess, type RouteAccess } from '../../modules/accounts/route-access.ts';
@@ -127,6 +128,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   });
   registerAuthRoutes(app, deps);
+  registerSecondFactorAdminRoutes(app, deps);
   registerActivationRoutes(app, deps);
   registerAccountAdminRoutes(app, deps);
   registerOrgRoutes(app, deps);

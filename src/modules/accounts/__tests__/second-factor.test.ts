@@ -159,4 +159,29 @@ describe('second factor, password age and administrators\' idle limit (DOMAIN §
     expect(await resolveSession(t.db, secretaryToken, at(adminIdle + 1 + idle - 1))).not.toBeNull();
     expect(await resolveSession(t.db, secretaryToken, at(adminIdle + 1 + idle - 1 + idle + 1))).toBeNull();
   });
+  it('lets the security administrator reset a lost authenticator: sessions end and the next sign-in sets a new one up', async () => {
+    await enrol('anquan_admin');
+    // the security administrator signs in with its own fresh code (the enrolment above spent this step's)
+    const { totp_last_step: spent, totp_secret_enc: stored } = await t.db.selectFrom('app_user').select(['totp_last_step', 'totp_secret_enc']).where('username', '=', 'anquan_admin').executeTakeFirstOrThrow();
+    const { challenge } = (await login('anquan_admin')).json();
+    const signedIn = await post('/api/auth/second-factor/verify', { challenge, code: codeAt(t.cipher.decrypt(stored!), new Date((spent! + 1) * 30_000)) });
+    expect(signedIn.statusCode).toBe(200);
+    const security = { cookies: { tuanwu_sid: sessionCookie(signedIn)! }, headers: { 'x-csrf-token': signedIn.json().csrfToken as string } };
+    const target = await t.db.selectFrom('app_user').select('id').where('username', '=', 'chengdu_admin').executeTakeFirstOrThrow();
+    const chengduSessions = async () => (await t.db.selectFrom('session').select('id').where('user_id', '=', target.id).execute()).length;
+    expect(await chengduSessions()).toBeGreaterThan(0);
+
+    const noReason = await t.app.inject({ method: 'POST', url: `/api/accounts/${target.id}/reset-second-factor`, ...security, payload: {} });
+    expect(noReason.statusCode).toBe(400);
+    const reset = await t.app.inject({ method: 'POST', url: `/api/accounts/${target.id}/reset-second-factor`, ...security, payload: { reason: '手机遗失，本人电话申请' } });
+    expect(reset.statusCode).toBe(200);
+    expect(reset.json().ended).toBeGreaterThan(0);
+    expect(await chengduSessions()).toBe(0);
+    expect((await login('chengdu_admin')).json().secondFactor).toBe('enroll');
+    const audit = await t.db.selectFrom('audit_log').select(['actor_username', 'detail']).where('action', '=', 'user.reset_second_factor').execute();
+    expect(audit).toEqual([{ actor_username: 'anquan_admin', detail: expect.stringContaining('手机遗失') }]);
+    // nothing left to reset, and an account that does not exist answers 404
+    expect((await t.app.inject({ method: 'POST', url: `/api/accounts/${target.id}/reset-second-factor`, ...security, payload: { reason: '再次重置' } })).statusCode).toBe(409);
+    expect((await t.app.inject({ method: 'POST', url: '/api/accounts/999999/reset-second-factor', ...security, payload: { reason: '不存在' } })).statusCode).toBe(404);
+  });
 });
