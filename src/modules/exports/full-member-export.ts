@@ -54,6 +54,7 @@ export async function prepareFullExport(ctx: ServiceContext, storage: FileStorag
       targetLabel: filter.underPath ? undefined : '管辖范围内全部团员',
       detail: { reason, rows: total, filter: auditedFilterOf(request), masked: false, expiresAt, withheldMinors: minors.withheld },
     });
+    await minors.record(trx); // pii.minor.export per minor's row leaving under a grant (DOMAIN §12 LAW-09)
     const user = await trx.selectFrom('app_user').select('display_name').where('id', '=', ctx.actor.userId!).executeTakeFirst();
     return { id: Number(row.id), displayName: user?.display_name ?? null };
   });

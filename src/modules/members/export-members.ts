@@ -54,7 +54,6 @@ export async function membersToExport(ctx: ServiceContext, request: Omit<MemberL
   const base = minors.query;
   const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   if (total > rule('org.exportMaxRows')) throw new AppError('EXPORT_TOO_LARGE', { extra: { rows: total, limit: rule('org.exportMaxRows') } });
-  await ctx.db.transaction().execute((trx) => minors.record(trx));
   return { filter, base, total, minors };
 }
 
@@ -109,12 +108,13 @@ export async function exportMembers(
   const today = todayInChina();
   const { filter, base, total, minors } = await membersToExport(ctx, request, today);
   await countHourlyUse(ctx, 'member_export');
-  await ctx.db.transaction().execute((trx) =>
-    appendAudit(trx, ctx.auditKey, ctx.actor, {
+  await ctx.db.transaction().execute(async (trx) => {
+    await appendAudit(trx, ctx.auditKey, ctx.actor, {
       action: 'member.export', orgPath: filter.underPath ?? null, targetType: 'member', targetLabel: filter.underPath ? undefined : '管辖范围内全部团员',
       detail: { filter: auditedFilterOf(request), rows: total, masked: true, withheldMinors: minors.withheld },
-    }),
-  );
+    });
+    await minors.record(trx); // pii.minor.export per minor's row leaving under a grant
+  });
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
   const sheet = workbook.addWorksheet('团员');
