@@ -82,7 +82,8 @@ describe('export controls in the browser', () => {
     await page.locator('.ant-segmented-item', { hasText: '培养中' }).click();
     await page.getByPlaceholder('申请人姓名').fill(applicant.name);
     await page.getByPlaceholder('申请人姓名').press('Enter');
-    await page.locator('.ant-table-row').getByRole('button', { name: applicant.name, exact: true }).first().click();
+    // The name may carry a label icon (a minor's record), so it is matched from its start.
+    await page.locator('.ant-table-row').getByRole('button', { name: new RegExp(`^${applicant.name}`) }).first().click();
     const drawer = page.locator('.ant-drawer-section');
     await drawer.getByText(`入团申请人：${applicant.name}`).waitFor();
     const button = drawer.getByRole('button', { name: '公示名单' }).first();
