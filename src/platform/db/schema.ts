@@ -109,6 +109,8 @@ export type AppUserTable = {
   member_id: number | null;
   /** 所属组织: the organization whose administrators manage this account (null: only the province's). */
   org_id: number | null;
+  /** When an administrator last enabled the account again; the 180-day idle count starts no earlier. */
+  reenabled_at: ColumnType<string | null, string | null | undefined, string | null>;
   /** The TOTP seed (RFC 6238), encrypted like personal data; null until the second factor is set up. */
   totp_secret_enc: ColumnType<string | null, string | null | undefined, string | null>;
   /** The last TOTP time step accepted: a code of that step or an earlier one is a replay. */

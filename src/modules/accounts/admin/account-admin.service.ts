@@ -140,7 +140,7 @@ export async function setAccountStatus(ctx: Ctx, userId: number, input: { status
   await ctx.db.transaction().execute(async (trx) => {
     // Re-enabled accounts that never chose a password go back to waiting for activation.
     const next = input.status === 'disabled' ? 'disabled' : (await everActivated(trx, user.id)) ? 'active' : 'pending';
-    await trx.updateTable('app_user').set({ status: next }).where('id', '=', user.id).execute();
+    await trx.updateTable('app_user').set(next === 'disabled' ? { status: next } : { status: next, reenabled_at: new Date().toISOString() }).where('id', '=', user.id).execute();
     let endedSessions = 0;
     if (next === 'disabled') {
       endedSessions = Number((await trx.deleteFrom('session').where('user_id', '=', user.id).executeTakeFirst()).numDeletedRows);

@@ -6,7 +6,8 @@ import { revokeOpenGrants } from './credential-grants.ts';
 
 /**
  * 闲置账号停用 (DOMAIN §12 DB-05, GB/T 22239 8.1.4.2 c): an active account with no sign-in for
- * `auth.idleDisableDays` (counted from its creation when it never signed in) is disabled, its
+ * `auth.idleDisableDays` (counted from its creation when it never signed in, and from the last time
+ * an administrator enabled it again) is disabled, its
  * sessions end and each one is audited. Accounts still waiting for activation are left to their
  * activation code's own expiry. Safe to run on every node: each update re-checks the status.
  */
@@ -22,6 +23,8 @@ export async function disableIdleAccounts(db: Kysely<Database>, auditKey: Buffer
       eb('app_user.last_login_at', '<', cutoff),
       eb.and([eb('app_user.last_login_at', 'is', null), eb('app_user.created_at', '<', cutoff)]),
     ]))
+    // An account enabled again by an administrator gets a full period from then.
+    .where((eb) => eb.or([eb('app_user.reenabled_at', 'is', null), eb('app_user.reenabled_at', '<', cutoff)]))
     .orderBy('app_user.id')
     .execute();
   const disabled: string[] = [];

@@ -13,6 +13,8 @@ export function accountCredentials(engine: Engine) {
     async up(db: Kysely<any>): Promise<void> {
       await db.schema.alterTable('app_user').addColumn('org_id', 'integer', (c) => c.references('organization.id')).execute();
       await db.schema.createIndex('app_user_org_idx').on('app_user').column('org_id').execute();
+      // When an administrator last enabled the account again: the idle count (DB-05) starts no earlier.
+      await db.schema.alterTable('app_user').addColumn('reenabled_at', 'text').execute();
       // Existing accounts belong where their first post is; an account without posts stays with the province (null).
       await db
         .updateTable('app_user')

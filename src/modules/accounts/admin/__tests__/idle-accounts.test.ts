@@ -49,4 +49,16 @@ describe('disabling idle accounts', () => {
   it('does nothing more on a second run', async () => {
     expect((await disableIdleAccounts(t.db, t.auditKey, now)).disabled).toEqual([]);
   });
+
+  it('gives an account enabled again by an administrator a full period from then', async () => {
+    const system = await t.login('xitong_admin');
+    const wuhou = await t.db.selectFrom('app_user').select('id').where('username', '=', 'wuhou_admin').executeTakeFirstOrThrow();
+    expect((await system.post(`/api/accounts/${wuhou.id}/enable`, { reason: '本人仍在岗，核实后启用' })).statusCode).toBe(204);
+    const enabledAt = (await t.db.selectFrom('app_user').select('reenabled_at').where('id', '=', wuhou.id).executeTakeFirstOrThrow()).reenabled_at!;
+    const days = rule('auth.idleDisableDays');
+    // its last sign-in stays long past the limit; only the new enabling counts
+    await t.db.updateTable('app_user').set({ last_login_at: new Date(Date.parse(enabledAt) - 2 * days * DAY).toISOString() }).where('id', '=', wuhou.id).execute();
+    expect((await disableIdleAccounts(t.db, t.auditKey, new Date(Date.parse(enabledAt) + (days - 1) * DAY))).disabled).not.toContain('wuhou_admin');
+    expect((await disableIdleAccounts(t.db, t.auditKey, new Date(Date.parse(enabledAt) + (days + 1) * DAY))).disabled).toContain('wuhou_admin');
+  });
 });
