@@ -65,13 +65,13 @@ export function MinorAccessGate({ memberId, onRetry }: Props) {
         subTitle={t('minor.gate.body')}
         extra={
           pending ? (
-            <Space direction="vertical" align="center">
+            <Flex vertical align="center" gap={8}>
               <Alert type="info" showIcon title={t('minor.gate.pending', { time: formatTime(pending.requestedAt), hours: pending.requestedHours })} />
               <Space>
                 <Button type="primary" onClick={() => setVersion((v) => v + 1)}>{t('minor.gate.refresh')}</Button>
                 <Button onClick={() => void withdraw()}>{t('minor.gate.withdraw')}</Button>
               </Space>
-            </Space>
+            </Flex>
           ) : (
             <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={() => setAsking(true)}>
               {t('minor.gate.request')}

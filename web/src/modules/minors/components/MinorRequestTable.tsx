@@ -1,4 +1,4 @@
-import { Button, Space, Table, Typography } from 'antd';
+import { Button, Flex, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useT } from '../../../i18n';
 import { formatTime } from '../../common/utils/format-time';
@@ -23,28 +23,28 @@ export function MinorRequestTable({ mode, items, loading, onAction, onOpen }: Pr
       key: 'subject',
       title: t('minor.col.subject'),
       render: (_, r) => (
-        <Space direction="vertical" size={0}>
+        <Flex vertical>
           <Typography.Text strong>{r.subjectLabel}</Typography.Text>
           <Typography.Text type="secondary">{r.orgName}</Typography.Text>
-        </Space>
+        </Flex>
       ),
     },
     ...(mode === 'mine'
       ? []
       : [{ key: 'requester', title: t('minor.col.requester'), render: (_: unknown, r: MinorAccessRequest) => (
-          <Space direction="vertical" size={0}>
+          <Flex vertical>
             <span>{r.requester}</span>
             {r.requesterPostLabel && <Typography.Text type="secondary">{r.requesterPostLabel}</Typography.Text>}
-          </Space>
+          </Flex>
         ) }]),
     {
       key: 'reason',
       title: t('minor.col.reason'),
       render: (_, r) => (
-        <Space direction="vertical" size={0}>
+        <Flex vertical>
           <span>{r.reason}</span>
           <Typography.Text type="secondary">{r.purpose}</Typography.Text>
-        </Space>
+        </Flex>
       ),
     },
     { key: 'hours', title: t('minor.col.hours'), width: 90, render: (_, r) => t('minor.hours', { hours: r.requestedHours }) },
@@ -54,12 +54,12 @@ export function MinorRequestTable({ mode, items, loading, onAction, onOpen }: Pr
       title: t('minor.col.state'),
       width: 200,
       render: (_, r) => (
-        <Space direction="vertical" size={0}>
+        <Flex vertical>
           <MinorStateTag state={r.state} />
           {r.state === 'active' && r.expiresAt && <Typography.Text type="secondary">{t('minor.until', { time: formatTime(r.expiresAt) })}</Typography.Text>}
           {r.decidedBy && <Typography.Text type="secondary">{r.decidedBy}{r.decisionComment ? `：${r.decisionComment}` : ''}</Typography.Text>}
           {r.revokedBy && <Typography.Text type="secondary">{r.revokedBy}：{r.revokeReason}</Typography.Text>}
-        </Space>
+        </Flex>
       ),
     },
     {
