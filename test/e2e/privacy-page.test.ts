@@ -1,13 +1,14 @@
 import fs from 'node:fs';
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotPath } from './browser.ts';
 import { startServer, type ServerProcess } from './server-process.ts';
 import { PHONE, signIn } from './sign-in.ts';
 
-/** Waits until an antd modal has finished its opening animation, so that a screenshot shows it. */
-async function opened(modal: Locator): Promise<void> {
-  await expect.poll(() => modal.locator('.ant-modal').evaluate((el) => [getComputedStyle(el).opacity, el.className.includes('zoom')].join())).toBe('1,false');
+/** Waits for dialogs to finish opening (no finite animation running), so that a screenshot shows them. */
+async function settled(page: Page): Promise<void> {
+  const moving = 'document.getAnimations().some((a) => a.playState === "running" && a.effect?.getTiming().iterations !== Infinity)';
+  await expect.poll(() => page.evaluate<boolean>(moving), { timeout: 5000 }).toBe(false);
 }
 
 /** 我的团籍 · 我的个人信息 and 个人信息申请 in a real browser, in Chinese (DOMAIN §12 LAW-04, LAW-05). */
@@ -62,7 +63,7 @@ describe('own data and data requests in the browser', () => {
     const decision = cadre.locator('.ant-modal-wrap');
     await decision.getByLabel('更正为').waitFor();
     expect(await decision.getByLabel('更正为').inputValue()).toBe('成都市第七中学');
-    await opened(decision);
+    await settled(cadre);
     await cadre.screenshot({ path: screenshotPath('privacy-04-cadre-accept'), animations: 'disabled' });
     await decision.getByRole('button', { name: /同\s*意/ }).click();
     await cadre.getByText('暂无需要办理的申请').waitFor();
@@ -77,14 +78,14 @@ describe('own data and data requests in the browser', () => {
     await modal.getByLabel(/^理由/).click();
     await page.locator('.ant-select-item-option', { hasText: '本人撤回同意' }).click();
     await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
-    await opened(modal);
+    await settled(page);
     await page.screenshot({ path: screenshotPath('privacy-05-member-deletion-form'), animations: 'disabled' });
     await modal.getByRole('button', { name: '提交申请' }).click();
     await card.getByText('本人撤回同意').waitFor();
     await cadre.getByText('待办理', { exact: true }).click();
     await cadre.locator('tr.ant-table-row', { hasText: '本人撤回同意' }).getByRole('button', { name: /同\s*意/ }).click();
     await decision.getByText('同意后，该团员的记录将限制处理').waitFor();
-    await opened(decision);
+    await settled(cadre);
     await cadre.screenshot({ path: screenshotPath('privacy-06-cadre-accept-deletion'), animations: 'disabled' });
     await decision.getByRole('button', { name: /同\s*意/ }).click();
     await cadre.getByText('暂无需要办理的申请').waitFor();

@@ -11,10 +11,12 @@ import { addWorkingDays } from './working-days.ts';
 export async function subjectRequestTodo(db: Kysely<Database>, scope: DataScope, now: Date) {
   const today = todayInChina(now);
   const soon = addWorkingDays(today, 3);
+  // Scoped by the member's branch now, like the request list (a request follows a transfer).
   const r = await db.selectFrom('subject_request')
-    .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`sum(case when due_on < ${today} then 1 else 0 end)`.as('late'), sql<number>`sum(case when due_on >= ${today} and due_on <= ${soon} then 1 else 0 end)`.as('soon')])
-    .where('status', '=', 'open')
-    .where(scopePredicate<Database, 'subject_request'>(scope, { path: 'subject_request.org_path', orgId: 'subject_request.org_id' }))
+    .innerJoin('member', 'member.id', 'subject_request.member_id')
+    .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`sum(case when subject_request.due_on < ${today} then 1 else 0 end)`.as('late'), sql<number>`sum(case when subject_request.due_on >= ${today} and subject_request.due_on <= ${soon} then 1 else 0 end)`.as('soon')])
+    .where('subject_request.status', '=', 'open')
+    .where(scopePredicate<Database, 'member'>(scope, { path: 'member.org_path', orgId: 'member.org_id' }))
     .executeTakeFirstOrThrow();
   return { kind: 'subject_requests', count: Number(r.n ?? 0), overdue: Number(r.late ?? 0), dueSoon: Number(r.soon ?? 0), link: '/subject-requests' };
 }

@@ -129,13 +129,13 @@ function maskedProposal(ctx: ServiceContext, row: SubjectRequestRow): string | n
   return value;
 }
 
-/** Requests concerning members in the handler's scope (by the branch the member was in when asking). */
+/** Requests concerning members in the handler's scope: by the member's branch now, so a request follows a transfer. */
 function requestsInScope(ctx: ServiceContext, db: Kysely<Database> = ctx.db) {
   return db
     .selectFrom('subject_request')
     .innerJoin('member', 'member.id', 'subject_request.member_id')
-    .innerJoin('organization', 'organization.id', 'subject_request.org_id')
-    .where(scopePredicate<Database, 'subject_request'>(ctx.scope, { path: 'subject_request.org_path', orgId: 'subject_request.org_id' }));
+    .innerJoin('organization', 'organization.id', 'member.org_id')
+    .where(scopePredicate<Database, 'member'>(ctx.scope, { path: 'member.org_path', orgId: 'member.org_id' }));
 }
 
 /**
@@ -184,7 +184,7 @@ export async function decideSubjectRequest(
     throw invalidFields([{ field: 'reason', code: 'required', message: msg('拒绝申请须说明理由（个人信息保护法第五十条）', 'a refusal must give its reasons (PIPL Art. 50)') }]);
   }
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await requestsInScope(ctx, trx).selectAll('subject_request').where('subject_request.id', '=', id).executeTakeFirst();
+    const row = await requestsInScope(ctx, trx).selectAll('subject_request').select('member.org_path as member_path').where('subject_request.id', '=', id).executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND');
     if (row.status !== 'open') throw new AppError('CONFLICT', { message: msg('该申请已办结，请刷新后查看', 'This request was already decided; reload to see the outcome') });
     if (input.decision === 'accept') {
@@ -199,7 +199,7 @@ export async function decideSubjectRequest(
       .where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
     if (Number(decided.numUpdatedRows) !== 1) throw new AppError('CONFLICT');
     await appendAudit(trx, ctx.auditKey, ctx.actor, {
-      action: input.decision === 'accept' ? 'subject.accept' : 'subject.refuse', orgPath: row.org_path, targetType: 'member', targetId: row.member_id,
+      action: input.decision === 'accept' ? 'subject.accept' : 'subject.refuse', orgPath: row.member_path, targetType: 'member', targetId: row.member_id,
       detail: { requestId: id, kind: row.kind, field: row.field, restricted: input.decision === 'accept' && row.kind !== 'correction' },
     });
   });

@@ -19,7 +19,7 @@ export function subjectRequests(engine: Engine) {
 
       await addIdColumn(db.schema.createTable('subject_request'), engine)
         .addColumn('member_id', 'integer', (c) => c.notNull().references('member.id'))
-        // The member's branch when the request was made, for the handlers' scope.
+        // The member's branch when the request was made (the handlers' scope follows the member's branch now).
         .addColumn('org_id', 'integer', (c) => c.notNull())
         .addColumn('org_path', 'text', (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull())
@@ -38,7 +38,7 @@ export function subjectRequests(engine: Engine) {
         .addColumn('decision_reason', 'text')
         .execute();
       await db.schema.createIndex('subject_request_member_idx').on('subject_request').columns(['member_id', 'id']).execute();
-      await db.schema.createIndex('subject_request_open_idx').on('subject_request').columns(['status', 'org_path']).execute();
+      await db.schema.createIndex('subject_request_status_idx').on('subject_request').columns(['status', 'member_id']).execute();
 
       await addIdColumn(db.schema.createTable('audit_checkpoint'), engine)
         .addColumn('seq', 'bigint', (c) => c.notNull())
