@@ -49,6 +49,7 @@ describe('accounts page in the browser', () => {
     link = (await shown.getByTestId('grant-link').textContent())!.trim();
     expect(link).toMatch(/\/activate#[A-Za-z0-9_-]{43}$/);
     expect(await shown.getByTestId('grant-code').textContent()).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}/);
+    await page.waitForTimeout(500); // the dialog's opening animation, for the screenshot only
     await page.screenshot({ path: screenshotPath('accounts-02-activation-link') });
     await shown.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
     await page.locator('.ant-table-row', { hasText: 'cd_liulan' }).locator('.ant-tag', { hasText: '待激活' }).waitFor();
@@ -116,6 +117,34 @@ describe('accounts page in the browser', () => {
   it('lets a branch secretary open accounts for the branch\'s members and download their activation codes', async () => {
     const page = await signIn(browser, server.url, 'zhishu_demo');
     await page.goto(`${server.url}/members`);
+
+    // one member first, from the member's record
+    const db = server.database.db;
+    const secretary = await db.selectFrom('app_user').innerJoin('post', 'post.user_id', 'app_user.id').select('post.org_id').where('app_user.username', '=', 'zhishu_demo').executeTakeFirstOrThrow();
+    const adult = new Date(Date.now() - 20 * 365 * 86_400_000).toISOString().slice(0, 10);
+    const member = await db.selectFrom('member').leftJoin('app_user', 'app_user.member_id', 'member.id').select(['member.id', 'member.name'])
+      .where('member.org_id', '=', secretary.org_id).where('member.status', '=', 'normal').where('member.birth_date', '<', adult)
+      .where('app_user.id', 'is', null).orderBy('member.id').executeTakeFirstOrThrow();
+    const search = page.getByPlaceholder(/姓名、拼音首字母/);
+    await search.fill(member.name);
+    await search.press('Enter');
+    await page.locator('.ant-table-row', { hasText: member.name }).first().getByRole('button', { name: member.name }).click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByRole('button', { name: /开通账号/ }).click();
+    await page.locator('.ant-popover').getByRole('button', { name: /确\s*定/ }).click();
+    const shown = page.locator('.ant-modal', { hasText: '激活链接（仅显示一次）' });
+    await shown.getByTestId('grant-code').waitFor();
+    await page.waitForTimeout(500); // the dialog's opening animation, for the screenshot only
+    await page.screenshot({ path: screenshotPath('accounts-06-member-account') });
+    const opened = await db.selectFrom('app_user').select(['status', 'username']).where('member_id', '=', member.id).executeTakeFirstOrThrow();
+    expect(opened.status).toBe('pending');
+    expect(await shown.textContent()).toContain(opened.username);
+    await shown.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+    await page.keyboard.press('Escape');
+    await search.fill('');
+    await search.press('Enter');
+
+    // then the rest of the branch at once
     await page.getByRole('button', { name: /批量开通账号/ }).click();
     await page.locator('.ant-popover', { hasText: '批量开通团员账号' }).waitFor();
     await page.screenshot({ path: screenshotPath('accounts-05-branch-codes') });

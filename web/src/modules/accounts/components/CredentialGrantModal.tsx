@@ -22,6 +22,8 @@ export function CredentialGrantModal({ username, grant, onClose }: Props) {
       cancelButtonProps={{ style: { display: 'none' } }}
       mask={{ closable: false }}
       width={620}
+      // Above a member's detail drawer, from which it may be opened.
+      zIndex={1100}
       destroyOnHidden
     >
       <Flex vertical gap={12}>
