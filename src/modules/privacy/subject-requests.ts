@@ -184,9 +184,14 @@ export async function decideSubjectRequest(
     throw invalidFields([{ field: 'reason', code: 'required', message: msg('拒绝申请须说明理由（个人信息保护法第五十条）', 'a refusal must give its reasons (PIPL Art. 50)') }]);
   }
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await requestsInScope(ctx, trx).selectAll('subject_request').select('member.org_path as member_path').where('subject_request.id', '=', id).executeTakeFirst();
+    const row = await requestsInScope(ctx, trx).selectAll('subject_request')
+      .select(['member.org_path as member_path', 'member.restricted_at']).where('subject_request.id', '=', id).executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND');
     if (row.status !== 'open') throw new AppError('CONFLICT', { message: msg('该申请已办结，请刷新后查看', 'This request was already decided; reload to see the outcome') });
+    // A restricted record is stored only: it is not edited any more, so a correction can only be refused.
+    if (input.decision === 'accept' && row.kind === 'correction' && row.restricted_at !== null) {
+      throw new AppError('CONFLICT', { message: msg('该团员的信息已限制处理，不再更正；请拒绝此申请并说明原因', 'The record is restricted and no longer edited; refuse this request and say why') });
+    }
     if (input.decision === 'accept') {
       if (row.kind === 'correction') {
         await updateMemberIn(trx, ctx, row.member_id, { [row.field!]: valueToApply(ctx, row, input.value) });

@@ -145,5 +145,11 @@ describe('a member\'s own data: download and requests', () => {
     expect(handled).toMatchObject({ memberName: name, memberRestricted: true, status: 'accepted' });
     expect((await member.get('/api/me/subject-requests')).json().restricted).toBe(true);
     expect((await member.get('/api/me/member')).statusCode).toBe(200);
+    // A correction asked afterwards can only be refused: the record is no longer edited.
+    const late = (await member.post('/api/me/subject-requests', { kind: 'correction', requesterKind: 'self', field: 'household', proposedValue: '四川省成都市', note: '' })).json();
+    const refusedAccept = await secretary.post(`/api/subject-requests/${late.id}/decision`, { decision: 'accept', reason: '' });
+    expect(refusedAccept.statusCode).toBe(409);
+    expect(refusedAccept.json().error.message).toContain('限制处理');
+    expect((await secretary.post(`/api/subject-requests/${late.id}/decision`, { decision: 'refuse', reason: '信息已限制处理，不再更正' })).statusCode).toBe(200);
   });
 });
