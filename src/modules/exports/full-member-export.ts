@@ -152,13 +152,13 @@ export async function downloadFullExport(ctx: ServiceContext, storage: FileStora
 }
 
 /**
- * The housekeeping job (DOMAIN §12 DB-16): every full export past its expiry, or downloaded but
- * still on disk, loses its file and its key. Returns how many were removed.
+ * The housekeeping job (DOMAIN §12 DB-16): every full export that expires before `now + lookaheadMs`
+ * (the next run), or was downloaded but is still on disk, loses its file and its key. Returns how many.
  */
-export async function purgeExpiredExports(db: Db, storage: FileStorage, now = new Date()): Promise<number> {
+export async function purgeExpiredExports(db: Db, storage: FileStorage, now = new Date(), lookaheadMs = 0): Promise<number> {
   const due = await db.selectFrom('member_export').select(['id', 'file_key']).where('removed_at', 'is', null)
     // A downloaded file is removed as its transfer ends; one left behind (the process stopped mid-transfer) goes here.
-    .where((eb) => eb.or([eb('expires_at', '<=', now.toISOString()), eb('downloaded_at', '<=', new Date(now.getTime() - 5 * 60_000).toISOString())])).execute();
+    .where((eb) => eb.or([eb('expires_at', '<=', new Date(now.getTime() + lookaheadMs).toISOString()), eb('downloaded_at', '<=', new Date(now.getTime() - 5 * 60_000).toISOString())])).execute();
   for (const row of due) {
     if (row.file_key) await storage.remove(row.file_key);
     await db.updateTable('member_export').set({ content_key_enc: null, removed_at: now.toISOString() }).where('id', '=', row.id).where('removed_at', 'is', null).execute();

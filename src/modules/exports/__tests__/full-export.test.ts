@@ -140,7 +140,8 @@ describe('完整导出 (DOMAIN §12 AS-22, DB-16, DB-17; §13 B7)', () => {
       expect(listing()[0]!.startsWith(FULL_EXPORT_FOLDER)).toBe(true);
       await runExportHousekeeping(t.db, storage, new Date(now.getTime() + 30 * 60_000));
       expect(listing()).toHaveLength(1);
-      const { exportsRemoved } = await runExportHousekeeping(t.db, storage, new Date(now.getTime() + 61 * 60_000));
+      // The run a minute before expiry is the last one before it: it removes the file, so none outlives its hour.
+      const { exportsRemoved } = await runExportHousekeeping(t.db, storage, new Date(now.getTime() + 59 * 60_000 + 1));
       expect(exportsRemoved).toBeGreaterThanOrEqual(1);
       expect(listing()).toEqual([]);
       const row = await t.db.selectFrom('member_export').selectAll().where('id', '=', prepared.id).executeTakeFirstOrThrow();
