@@ -5,7 +5,7 @@ import { useT } from '../i18n';
 import { useCan, useMe } from '../modules/auth/hooks/useSession';
 import { useErrorMessage } from '../modules/common/hooks/useErrorMessage';
 import { useWindowHeight } from '../modules/common/hooks/useWindowHeight';
-import { endSessions, issueResetLink, revokePost, setAccountEnabled } from '../modules/accounts/api/accounts-api';
+import { endSessions, issueResetLink, resetSecondFactor, revokePost, setAccountEnabled } from '../modules/accounts/api/accounts-api';
 import { AccountOrgTree } from '../modules/accounts/components/AccountOrgTree';
 import { AccountTable, type AccountAction } from '../modules/accounts/components/AccountTable';
 import { CreateAccountModal } from '../modules/accounts/components/CreateAccountModal';
@@ -163,6 +163,19 @@ export default function AccountsPage() {
           onConfirm={async (reason) => {
             const { ended } = await endSessions(action.account.id, reason);
             done(t('accounts.done.endedSessions', { count: ended }));
+          }}
+        />
+      )}
+      {action?.kind === 'resetSecondFactor' && (
+        <ReasonModal
+          title={t('accounts.confirm.resetSecondFactor', { name: name(action.account) })}
+          hint={t('accounts.resetSecondFactorHint')}
+          okText={t('accounts.action.resetSecondFactor')}
+          danger
+          onClose={() => setAction(null)}
+          onConfirm={async (reason) => {
+            const { ended } = await resetSecondFactor(action.account.id, reason);
+            done(t('accounts.done.resetSecondFactor', { count: ended }));
           }}
         />
       )}

@@ -43,6 +43,7 @@ export const accountsEnUS: Record<keyof typeof accountsZhCN, string> = {
   'accounts.action.grant': 'Grant post',
   'accounts.action.revoke': 'Revoke',
   'accounts.action.endSessions': 'End sessions',
+  'accounts.action.resetSecondFactor': 'Reset authenticator',
   'accounts.action.more': 'More',
 
   'accounts.field.username': 'Username',
@@ -72,10 +73,12 @@ export const accountsEnUS: Record<keyof typeof accountsZhCN, string> = {
   'accounts.confirm.disable': 'Disable {name}',
   'accounts.confirm.enable': 'Enable {name}',
   'accounts.confirm.endSessions': 'End every session of {name}',
+  'accounts.confirm.resetSecondFactor': 'Reset the authenticator of {name}',
   'accounts.confirm.revoke': 'Revoke {name}\'s post: {post}',
   'accounts.disableHint': 'The account is signed out everywhere at once, and its unused activation and reset links stop working.',
   'accounts.enableHint': 'The account can sign in again; one never activated goes back to awaiting activation and needs a new activation link.',
   'accounts.endSessionsHint': 'The account is signed out on every device and must sign in again (the password stays).',
+  'accounts.resetSecondFactorHint': 'For a lost or replaced phone: confirm who is asking first. The old authenticator stops working, the account is signed out, and the next sign-in sets a new one up after the password.',
   'accounts.revokeHint': 'The post can no longer act, and every session of its holder ends at once.',
 
   'accounts.done.created': 'Account {name} created',
@@ -84,6 +87,7 @@ export const accountsEnUS: Record<keyof typeof accountsZhCN, string> = {
   'accounts.done.granted': 'Post granted',
   'accounts.done.revoked': 'Post revoked',
   'accounts.done.endedSessions': '{count} sessions ended',
+  'accounts.done.resetSecondFactor': 'Authenticator reset, {count} sessions ended; tell the person to set it up again at the next sign-in',
 
   'accounts.grant.titleActivation': 'Activation link (shown once)',
   'accounts.grant.titleReset': 'Reset link (shown once)',

@@ -41,6 +41,7 @@ export const accountsZhCN = {
   'accounts.action.grant': '任职',
   'accounts.action.revoke': '免职',
   'accounts.action.endSessions': '结束会话',
+  'accounts.action.resetSecondFactor': '重置验证器',
   'accounts.action.more': '更多',
 
   'accounts.field.username': '用户名',
@@ -70,10 +71,12 @@ export const accountsZhCN = {
   'accounts.confirm.disable': '停用账号 {name}',
   'accounts.confirm.enable': '启用账号 {name}',
   'accounts.confirm.endSessions': '结束 {name} 的全部会话',
+  'accounts.confirm.resetSecondFactor': '重置 {name} 的身份验证器绑定',
   'accounts.confirm.revoke': '免去 {name} 的任职：{post}',
   'accounts.disableHint': '停用后该账号立即退出所有已登录的设备，未使用的激活链接和重置链接同时作废。',
   'accounts.enableHint': '启用后该账号可以重新登录；从未激活的账号恢复为待激活，需要为其重新生成激活链接。',
   'accounts.endSessionsHint': '该账号在所有设备上立即退出登录，需重新登录（密码不变）。',
+  'accounts.resetSecondFactorHint': '用于手机丢失或更换：请先核实本人身份。原绑定作废，该账号立即退出登录，下次登录输入密码后重新扫码绑定。',
   'accounts.revokeHint': '免职后该岗位不能再办理业务，持有人的全部会话立即结束。',
 
   'accounts.done.created': '已新建账号 {name}',
@@ -82,6 +85,7 @@ export const accountsZhCN = {
   'accounts.done.granted': '已任职',
   'accounts.done.revoked': '已免职',
   'accounts.done.endedSessions': '已结束 {count} 个会话',
+  'accounts.done.resetSecondFactor': '已重置身份验证器，结束 {count} 个会话；请告知本人下次登录时重新绑定',
 
   'accounts.grant.titleActivation': '激活链接（仅显示一次）',
   'accounts.grant.titleReset': '重置链接（仅显示一次）',

@@ -34,6 +34,11 @@ export function revokePost(postId: number, reason: string): Promise<void> {
   return api.post<void>(`/api/accounts/posts/${postId}/revoke`, { reason });
 }
 
+/** 重置动态验证码: the account sets a new authenticator up at its next sign-in; its sessions end. */
+export function resetSecondFactor(id: number, reason: string): Promise<{ ended: number }> {
+  return api.post<{ ended: number }>(`/api/accounts/${id}/reset-second-factor`, { reason });
+}
+
 export function endSessions(id: number, reason: string): Promise<{ ended: number }> {
   return api.post<{ ended: number }>(`/api/accounts/${id}/end-sessions`, { reason });
 }

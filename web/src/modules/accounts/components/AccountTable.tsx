@@ -10,7 +10,7 @@ import { AccountStatusTag } from './AccountStatusTag';
 
 /** What a row's buttons ask the page to do. */
 export type AccountAction =
-  | { kind: 'disable' | 'enable' | 'resetLink' | 'grant' | 'endSessions'; account: Account }
+  | { kind: 'disable' | 'enable' | 'resetLink' | 'grant' | 'endSessions' | 'resetSecondFactor'; account: Account }
   | { kind: 'revoke'; account: Account; post: AccountPost };
 
 type Props = {
@@ -123,6 +123,11 @@ export function AccountTable({ data, loading, page, pageSize, onPageChange, onAc
             {can('session.manage') && account.sessions > 0 && (
               <Button type="link" size="small" danger onClick={() => onAction({ kind: 'endSessions', account })}>
                 {t('accounts.action.endSessions')}
+              </Button>
+            )}
+            {can('second_factor.reset') && account.secondFactor && (
+              <Button type="link" size="small" danger onClick={() => onAction({ kind: 'resetSecondFactor', account })}>
+                {t('accounts.action.resetSecondFactor')}
               </Button>
             )}
           </Flex>

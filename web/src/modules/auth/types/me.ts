@@ -44,6 +44,7 @@ export type Permission =
   | 'user.read'
   | 'post.manage'
   | 'session.manage'
+  | 'second_factor.reset'
   | 'member.account'
   | 'subject.handle';
 
