@@ -47,6 +47,18 @@ describe('tuanwu init', () => {
     }
   });
 
+  it('resets an authenticator from the command line when no security administrator can sign in', async () => {
+    const db = cli.target.db;
+    await db.updateTable('app_user').set({ totp_secret_enc: 'v1.placeholder-seed', totp_last_step: 1 }).where('username', '=', 'secadmin').execute();
+    const out = cli.run(['user', 'reset-second-factor', 'secadmin', '--reason', '手机遗失，无其他安全管理员']);
+    expect(out).toContain('secadmin');
+    const user = await db.selectFrom('app_user').select(['totp_secret_enc', 'totp_last_step']).where('username', '=', 'secadmin').executeTakeFirstOrThrow();
+    expect(user).toEqual({ totp_secret_enc: null, totp_last_step: null });
+    const audit = await db.selectFrom('audit_log').select(['actor_username', 'detail']).where('action', '=', 'user.reset_second_factor').execute();
+    expect(audit).toEqual([{ actor_username: 'system', detail: expect.stringContaining('手机遗失') }]);
+    expect(() => cli.run(['user', 'reset-second-factor', 'secadmin', '--reason', '再次'])).toThrow(/无需重置|nothing to reset/);
+  });
+
   it('refuses an unknown region code', () => {
     expect(() => cli.run(['init', '--name', '共青团某某委', '--region', '999999'])).toThrow(/unknown region code/);
   });

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { systemActor } from '../platform/audit/audit-log.ts';
 import type { AppConfig } from '../platform/config/config.ts';
 import { openRuntime, prepareDatabase } from '../platform/runtime.ts';
-import { SCOPE_KINDS, type ScopeKind } from '../platform/scope/data-scope.ts';
+import { DataScope, SCOPE_KINDS, type ScopeKind } from '../platform/scope/data-scope.ts';
+import { resetSecondFactor } from '../modules/accounts/reset-second-factor.ts';
 import { AppError } from '../platform/http/app-error.ts';
 import { generatePassword } from '../modules/accounts/password-policy.ts';
 import { createPost, createUser, resetPassword } from '../modules/accounts/users.service.ts';
@@ -57,6 +58,25 @@ export function registerUserCommands(program: Command, config: AppConfig): void 
         console.log(`链接 / link: <服务地址 server address>/activate#${grant.token}`);
         console.log(`激活码 / code: ${grant.code}`);
         console.log(`有效期至 / valid until: ${grant.expiresAt}（只能使用一次 / once）`);
+      } catch (error) {
+        explain(error);
+      } finally {
+        await runtime.db.destroy();
+      }
+    });
+  user
+    .command('reset-second-factor <username>')
+    .description('重置身份验证器绑定（手机丢失且无安全管理员可登录时），结束其全部会话，下次登录重新绑定 / reset an account\'s authenticator when no security administrator can sign in; ends its sessions')
+    .requiredOption('--reason <text>', '原因 / reason, recorded in the audit log')
+    .action(async (username: string, options: { reason: string }) => {
+      const runtime = openRuntime(config);
+      try {
+        await prepareDatabase(runtime);
+        const user = await runtime.db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst();
+        if (!user) throw new Error(`no account named ${username}`);
+        const ctx = { db: runtime.db, cipher: runtime.cipher, blindIndex: runtime.blindIndex, auditKey: runtime.auditKey, actor: systemActor, scope: DataScope.system() };
+        const { ended } = await resetSecondFactor(ctx, user.id, { reason: options.reason });
+        console.log(`已重置 / reset ${username}: ${ended} 个会话已结束 / sessions ended; 下次登录重新绑定 / set up again at the next sign-in`);
       } catch (error) {
         explain(error);
       } finally {
