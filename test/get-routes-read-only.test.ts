@@ -6,10 +6,11 @@ import { createTestApp, DEMO_PASSWORD, type TestApp } from './helpers/test-app.t
 
 /**
  * Tables a read may write, and why: the audit trail of sensitive reads (DB-09), the session's
- * last-seen time (the idle timeout), and the per-account counters and alerts of the export and
- * detail-view limits (AS-22).
+ * last-seen time (the idle timeout), the per-account counters and alerts of the export and
+ * detail-view limits (AS-22), and a full export, which its one download spends (DB-16; the
+ * SameSite=Strict session cookie keeps another site from spending it).
  */
-const WRITABLE_ON_READ = new Set(['audit_log', 'audit_head', 'session', 'usage_event', 'security_alert']);
+const WRITABLE_ON_READ = new Set(['audit_log', 'audit_head', 'session', 'usage_event', 'security_alert', 'member_export']);
 
 /** The table a write statement names, or a marker for raw SQL that writes. */
 function writtenTable(node: RootOperationNode): string | null {
