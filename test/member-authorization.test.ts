@@ -11,7 +11,7 @@ const MEMBER_ENDPOINTS = [
   'GET /api/members/export.xlsx', 'POST /api/members/:id/exit-requests', 'POST /api/members/:id/exit-decision',
   'POST /api/members/:id/restore', 'GET /api/members/:id/status-history', 'GET /api/members/stats', 'GET /api/members/stats/weak-branches',
   'GET /api/members/import-template.xlsx', 'POST /api/members/imports', 'GET /api/members/imports/:jobId', 'GET /api/members/imports/:jobId/errors.xlsx',
-  'GET /api/me/member',
+  'GET /api/me/member', 'POST /api/members/full-exports', 'GET /api/members/full-exports/:id/download',
 ];
 
 describe('member data scope', () => {
@@ -57,6 +57,8 @@ describe('member data scope', () => {
       county.get(`/api/members/${foreign.id}/status-history`),
       county.get(`/api/members/stats?orgId=${foreign.orgId}`),
       county.get(`/api/members/stats/weak-branches?kind=hollow&orgId=${foreign.orgId}`),
+      county.post('/api/members/full-exports', { reason: '越权完整导出', orgId: foreign.orgId }),
+      county.get('/api/members/full-exports/999999/download'),
       county.post('/api/members', {
         orgId: foreign.orgId, name: '越权新增', idType: 'resident', idNumber: makeResidentId('510117', '2003-03-03', 11, 'male'),
         ethnicity: '01', politicalStatus: 'league_member', occupation: 'student', joinedLeagueOn: '2018-05',

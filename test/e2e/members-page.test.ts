@@ -92,8 +92,8 @@ describe('member pages in the browser', () => {
     await modal.waitFor({ state: 'hidden' });
     await drawer.getByText('本次查看已记入审计日志', { exact: false }).waitFor();
 
-    // The masked form keeps the first three and the last four characters of the real number.
-    const full = `${member.id_number_masked.slice(0, 3)}\\d{11}${member.id_number_masked.slice(-4)}`;
+    // The masked form keeps the first and the last character of the real number (one masking rule, DB-17).
+    const full = `${member.id_number_masked.slice(0, 1)}\\d{16}${member.id_number_masked.slice(-1)}`;
     const shown = drawer.locator('.tw-mono', { hasText: new RegExp(`^${full}$`) });
     await shown.waitFor();
     await page.screenshot({ path: screenshotPath('members-02-revealed') });

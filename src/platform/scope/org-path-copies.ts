@@ -26,6 +26,10 @@ export const ORG_PATH_COPIES = [
   { table: 'plan_report', column: 'org_path' },
   { table: 'plan_attachment', column: 'org_path' },
   { table: 'plan_remark', column: 'org_path' },
+  // A minor's-record grant and a data subject's request follow the record's organization, so the
+  // committee above it keeps seeing and deciding them after a move.
+  { table: 'minor_access_grant', column: 'org_path' },
+  { table: 'subject_request', column: 'org_path' },
 ] as const;
 
 /**
@@ -35,4 +39,8 @@ export const ORG_PATH_COPIES = [
 export const ORG_PATH_SNAPSHOTS = [
   // Each audit row's hash covers its path; rewriting it would break the chain (DESIGN: append-only audit).
   { table: 'audit_log', column: 'org_path' },
+  // A security alert and a full export record where the acting post stood when it happened; the
+  // export lives an hour at most.
+  { table: 'security_alert', column: 'org_path' },
+  { table: 'member_export', column: 'org_path' },
 ] as const;

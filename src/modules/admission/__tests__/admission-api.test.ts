@@ -267,6 +267,9 @@ describe('团员发展 (admission)', () => {
       other.get(`/api/admission/applicants?orgId=${branchId}`),
     ])) expect(response.statusCode).toBe(404);
     expect((await other.get('/api/admission/applicants')).json().items.map((a: { id: number }) => a.id)).not.toContain(id);
+    // a 公示 of 武侯区 cannot be printed from 郫都区 either
+    const notice = await t.db.selectFrom('admission_notice').select('id').orderBy('id').executeTakeFirstOrThrow();
+    expect((await other.get(`/api/admission/notices/${notice.id}/publication.xlsx`)).statusCode).toBe(404);
     const wuhou = await orgIdByName(t, '共青团武侯区委');
     for (const response of await Promise.all([
       other.get(`/api/admission/plan?year=${year}&orgId=${wuhou}`),
@@ -283,7 +286,7 @@ describe('团员发展 (admission)', () => {
       'GET /api/admission/meta', 'GET /api/admission/applicants', 'GET /api/admission/applicants/:id', 'POST /api/admission/applicants',
       'POST /api/admission/applicants/:id/steps', 'POST /api/admission/applicants/:id/stop', 'POST /api/admission/applicants/:id/notices',
       'POST /api/admission/notices/:id/objections', 'GET /api/admission/plan', 'PUT /api/admission/quotas', 'POST /api/admission/number-ranges',
-      'PUT /api/admission/youth-counts', 'GET /api/admission/ratios',
+      'PUT /api/admission/youth-counts', 'GET /api/admission/ratios', 'GET /api/admission/notices/:id/publication.xlsx',
     ]));
   });
 });

@@ -39,10 +39,14 @@ export function ApplicantTable({ data, loading, page, pageSize, onPageChange, on
       title: t('member.col.name'),
       fixed: 'start',
       width: widths.name,
+      // The mark sits beside the button, so the button's name stays the person's name.
       render: (_, a) => (
-        <Button type="link" size="small" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => onOpen(a)}>
-          {a.name} <MinorLabelTag labels={a.labels} compact />
-        </Button>
+        <>
+          <Button type="link" size="small" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => onOpen(a)}>
+            {a.name}
+          </Button>{' '}
+          <MinorLabelTag labels={a.labels} compact />
+        </>
       ),
     },
     { key: 'branch', title: t('member.col.branch'), width: widths.branch, ellipsis: true, dataIndex: 'orgName' },
