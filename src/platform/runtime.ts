@@ -1,3 +1,4 @@
+import { usePasswordKdfOf } from '../modules/accounts/password-hash.ts';
 import { syncBuiltInRoles } from '../modules/accounts/sync-built-in-roles.ts';
 import { rebuildMemberStats } from '../modules/members/stats/rebuild-member-stats.ts';
 import { rebuildResponseStats } from '../modules/transfers/response-counters.ts';
@@ -19,6 +20,7 @@ export type Runtime = { db: Db; keys: KeyRing; cipher: FieldCipher; blindIndex: 
 export function openRuntime(config: AppConfig): Runtime {
   const keys = loadOrCreateKeyRing(config.dataDir, undefined, config.cryptoProfile);
   const { cipher, blindIndex } = openFieldCrypto(keys, config.cryptoProfile);
+  usePasswordKdfOf(config.cryptoProfile);
   return { db: connectFromConfig(config), keys, cipher, blindIndex, auditKey: keys.auditKey, config };
 }
 

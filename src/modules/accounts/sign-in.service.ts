@@ -4,7 +4,7 @@ import { AppError } from '../../platform/http/app-error.ts';
 import type { FieldCipher } from '../../platform/pii/field-cipher.ts';
 import { accountDuties } from './account-duties.ts';
 import { openSession, recordFailure } from './open-session.ts';
-import { DUMMY_HASH, verifyPassword } from './password-hash.ts';
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './password-hash.ts';
 import { startSecondFactor } from './second-factor.service.ts';
 import { loadPosts, type AuthState, type Deps } from './session.service.ts';
 
@@ -45,6 +45,10 @@ export async function login(
     throw await recordFailure(deps, user, actor, now, 'AUTH_INVALID_CREDENTIALS');
   }
   if (user.status !== 'active') throw await fail('AUTH_ACCOUNT_DISABLED');
+  if (needsRehash(user.password_hash)) {
+    // The profile changed (e.g. to 国密): the verifier is re-derived now that the password is at hand.
+    await db.updateTable('app_user').set({ password_hash: await hashPassword(input.password) }).where('id', '=', user.id).execute();
+  }
 
   const posts = await loadPosts(db, user.id);
   if (deps.secondFactor === 'required' && accountDuties(posts).secondFactor) {

@@ -103,7 +103,7 @@ async function passwordSchemes(db: Db): Promise<{ scheme: string; count: number 
   const counts = new Map<string, number>();
   for (const { password_hash } of await db.selectFrom('app_user').select('password_hash').execute()) {
     const [scheme, n, r, p] = password_hash.split('$');
-    const label = scheme === 'scrypt' ? `scrypt N=${n} r=${r} p=${p}` : (scheme ?? 'unknown');
+    const label = scheme === 'scrypt' ? `scrypt N=${n} r=${r} p=${p}` : scheme === 'pbkdf2-sm3' ? `PBKDF2-HMAC-SM3 iterations=${n}` : (scheme ?? 'unknown');
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   return [...counts].map(([scheme, count]) => ({ scheme, count }));
