@@ -52,9 +52,25 @@ export async function createTestDb(options: { migrate?: boolean } = {}): Promise
     db, cipher, blindIndex, auditKey: keys.auditKey, location: { url: url.toString() },
     destroy: async () => {
       await db.destroy();
-      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+      await dropDatabase(adminUrl, name);
     },
   };
+}
+
+/**
+ * Drop a test database, ending what still uses it. An autovacuum worker busy in it at that moment
+ * makes `with (force)` fail for a role without pg_signal_backend; the worker is gone a moment later.
+ */
+async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+      return;
+    } catch (error) {
+      if (attempt >= 20 || !/must be a member of the role whose process is being terminated/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
 }
 
 async function adminQuery(url: string, text: string): Promise<void> {
