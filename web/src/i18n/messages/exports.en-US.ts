@@ -24,7 +24,7 @@ export const exportsEnUS: Record<keyof typeof exportsZhCN, string> = {
   'export.noticePrintHint': 'A printable notice with names and organizations only (no ID numbers, phones or birth dates)',
 
   'alerts.title': 'Security alerts',
-  'alerts.intro': 'Raised when one account exports or opens member details more often in an hour than allowed; check whether the work needed it.',
+  'alerts.intro': 'Alerts are raised when one account exports or opens member records past the hourly limits, when one address signs in many times in a short while (credential stuffing?), when an account is locked after failed sign-ins, and when a ledger row fails its integrity check. Check each one; the incident plan says what to do.',
   'alerts.open': 'Open',
   'alerts.all': 'All',
   'alerts.openCount': '{count} open',

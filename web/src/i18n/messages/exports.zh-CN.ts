@@ -22,7 +22,7 @@ export const exportsZhCN = {
   'export.noticePrintHint': '导出可打印的公示名单（只含姓名和所在团组织，不含证件号码、手机号和出生日期）',
 
   'alerts.title': '安全告警',
-  'alerts.intro': '同一账号一小时内导出或查看团员详情超过上限时产生告警，请核实是否为正常工作需要。',
+  'alerts.intro': '以下情况产生告警：同一账号一小时内导出或查看团员详情超过上限、同一地址短时间内大量登录（疑似撞库）、账号因连续登录失败被锁定、台账记录校验码不符。请逐条核实，处置办法见应急预案。',
   'alerts.open': '待处理',
   'alerts.all': '全部',
   'alerts.openCount': '{count}条待处理',
