@@ -39,6 +39,8 @@ describe('own data and data requests in the browser', () => {
     await card.getByRole('button', { name: '申请更正' }).click();
     const modal = page.locator('.ant-modal-wrap');
     await modal.getByLabel('需要更正的信息').waitFor();
+    // A click while the dialog is still opening can be lost on a loaded machine.
+    await settled(page);
     // Bad input is refused on the field before anything is sent.
     await modal.getByRole('button', { name: '提交申请' }).click();
     await modal.getByText('请选择需要更正的信息').waitFor();
@@ -75,6 +77,8 @@ describe('own data and data requests in the browser', () => {
 
     // A deletion request, once accepted, restricts the record: the member is told, the branch no longer lists them.
     await card.getByRole('button', { name: '申请删除或限制处理' }).click();
+    await modal.getByLabel(/^理由/).waitFor();
+    await settled(page);
     await modal.getByLabel(/^理由/).click();
     await page.locator('.ant-select-item-option', { hasText: '本人撤回同意' }).click();
     await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
