@@ -7,8 +7,8 @@ import { rule } from '../../platform/rules/rules.ts';
 import { raiseAlert } from '../../platform/alerts/security-alerts.ts';
 import { accountDuties } from './account-duties.ts';
 import { buildAuthState, type AuthState, type Deps, type PostInfo } from './session.service.ts';
+import { tokenDigest } from './token-digest.ts';
 
-const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 const minutes = (n: number) => n * 60_000;
 
 /**
@@ -30,7 +30,7 @@ export async function openSession(
   const token = crypto.randomBytes(32).toString('base64url');
   const post = posts.find((p) => p.usable) ?? null;
   const session: SessionRow = {
-    id: sha256(token),
+    id: tokenDigest(token),
     user_id: user.id,
     post_id: post?.id ?? null,
     csrf_token: crypto.randomBytes(24).toString('base64url'),

@@ -2,7 +2,7 @@ import { appendAudit } from '../../platform/audit/audit-log.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
 import type { DataScope } from '../../platform/scope/data-scope.ts';
-import { manageableAccountOr404 } from './admin/account-scope.ts';
+import { accountHomePath, manageableAccountOr404 } from './admin/account-scope.ts';
 
 /**
  * 重置动态验证码: for an account whose phone was lost or replaced. The seed is erased, any sign-in
@@ -18,9 +18,8 @@ export async function resetSecondFactor(ctx: ServiceContext & { scope: DataScope
     await trx.updateTable('app_user').set({ totp_secret_enc: null, totp_last_step: null, totp_enrolled_at: null }).where('id', '=', user.id).execute();
     await trx.deleteFrom('login_challenge').where('user_id', '=', user.id).execute();
     const ended = Number((await trx.deleteFrom('session').where('user_id', '=', user.id).executeTakeFirst()).numDeletedRows);
-    const home = user.org_id === null ? null : await trx.selectFrom('organization').select('path').where('id', '=', user.org_id).executeTakeFirst();
     await appendAudit(trx, ctx.auditKey, ctx.actor, {
-      action: 'user.reset_second_factor', orgPath: home?.path ?? null, targetType: 'user', targetId: user.id, targetLabel: user.username,
+      action: 'user.reset_second_factor', orgPath: await accountHomePath(trx, user.org_id), targetType: 'user', targetId: user.id, targetLabel: user.username,
       detail: { reason: input.reason, ended },
     });
     return { ended };

@@ -7,10 +7,10 @@ import { rule } from '../../platform/rules/rules.ts';
 import { openSession, recordFailure } from './open-session.ts';
 import { loadPosts, type AuthState, type Deps } from './session.service.ts';
 import { matchTotp, newTotpSecret, totpUri } from './totp.ts';
+import { tokenDigest } from './token-digest.ts';
 
 type SecondFactorDeps = Deps & { cipher: FieldCipher };
 
-const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
 /**
  * 动态验证码 after a correct password: a challenge the browser holds for a few minutes. An account
@@ -30,7 +30,7 @@ export async function startSecondFactor(
     await trx.deleteFrom('login_challenge').where('user_id', '=', user.id).execute();
     await trx
       .insertInto('login_challenge')
-      .values({ id: sha256(challenge), user_id: user.id, purpose, pending_secret_enc: null, attempts: 0, created_at: now.toISOString(), expires_at: expiresAt, ip: actor.ip })
+      .values({ id: tokenDigest(challenge), user_id: user.id, purpose, pending_secret_enc: null, attempts: 0, created_at: now.toISOString(), expires_at: expiresAt, ip: actor.ip })
       .execute();
     await appendAudit(trx, deps.auditKey, actor, { action: 'auth.second_factor.challenge', targetType: 'user', targetId: user.id, targetLabel: user.username, detail: { purpose } });
   });
@@ -38,7 +38,7 @@ export async function startSecondFactor(
 }
 
 async function openChallenge(deps: SecondFactorDeps, challenge: string, now: Date) {
-  const row = await deps.db.selectFrom('login_challenge').selectAll().where('id', '=', sha256(challenge)).executeTakeFirst();
+  const row = await deps.db.selectFrom('login_challenge').selectAll().where('id', '=', tokenDigest(challenge)).executeTakeFirst();
   if (!row || row.expires_at <= now.toISOString()) {
     if (row) await deps.db.deleteFrom('login_challenge').where('id', '=', row.id).execute();
     throw new AppError('AUTH_CHALLENGE_EXPIRED');

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { appendAudit, type Actor } from '../../platform/audit/audit-log.ts';
 import type { AppUserRow, Database, SessionRow } from '../../platform/db/schema.ts';
@@ -9,6 +8,7 @@ import { hashPassword, verifyPassword } from './password-hash.ts';
 import { passwordProblems } from './password-policy.ts';
 import { passwordContextOf } from './password-personal-context.ts';
 import type { FieldCipher } from '../../platform/pii/field-cipher.ts';
+import { tokenDigest } from './token-digest.ts';
 
 export type Deps = { db: Kysely<Database>; auditKey: Buffer };
 
@@ -41,7 +41,6 @@ export type AuthState = {
   scope: DataScope | null;
 };
 
-const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 const minutes = (n: number) => n * 60_000;
 
 /** The user's posts with organization and role, the usable ones first. */
@@ -121,7 +120,7 @@ export async function buildAuthState(db: Kysely<Database>, session: SessionRow, 
 
 /** The session behind a cookie token, or null when it is unknown, idle too long or past its lifetime. */
 export async function resolveSession(db: Kysely<Database>, token: string, now = new Date()): Promise<AuthState | null> {
-  const session = await db.selectFrom('session').selectAll().where('id', '=', sha256(token)).executeTakeFirst();
+  const session = await db.selectFrom('session').selectAll().where('id', '=', tokenDigest(token)).executeTakeFirst();
   if (!session) return null;
   const idleLimit = minutes(rule(session.administrator === 1 ? 'auth.adminSessionIdleMinutes' : 'auth.sessionIdleMinutes'));
   if (session.expires_at <= now.toISOString() || now.getTime() - Date.parse(session.last_seen_at) > idleLimit) {

@@ -7,7 +7,7 @@ import { SCOPE_KINDS, scopeContainsPath, type ScopeKind } from '../../../platfor
 import type { ServiceContext } from '../../../platform/service-context.ts';
 import { hashPassword } from '../password-hash.ts';
 import { BUILT_IN_ROLES, SEPARATED_DUTIES } from '../permissions.ts';
-import { accountInScope, accountOr404, manageableAccountOr404, orgInScopeOr404 } from './account-scope.ts';
+import { accountHomePath, accountInScope, accountOr404, manageableAccountOr404, orgInScopeOr404 } from './account-scope.ts';
 import { issueGrant, revokeOpenGrants, type IssuedGrant } from './credential-grants.ts';
 
 type Ctx = ServiceContext;
@@ -147,7 +147,7 @@ export async function setAccountStatus(ctx: Ctx, userId: number, input: { status
       await revokeOpenGrants(trx, user.id);
     }
     await appendAudit(trx, ctx.auditKey, ctx.actor, {
-      action: next === 'disabled' ? 'user.disable' : 'user.enable', orgPath: await homePath(trx, user.org_id), targetType: 'user', targetId: user.id,
+      action: next === 'disabled' ? 'user.disable' : 'user.enable', orgPath: await accountHomePath(trx, user.org_id), targetType: 'user', targetId: user.id,
       targetLabel: user.username, before: { status: user.status }, after: { status: next }, detail: { reason: input.reason, endedSessions },
     });
   });
@@ -159,11 +159,6 @@ async function everActivated(trx: Ctx['db'], userId: number): Promise<boolean> {
   if (user.last_login_at !== null) return true;
   const used = await trx.selectFrom('credential_grant').select('id').where('user_id', '=', userId).where('used_at', 'is not', null).executeTakeFirst();
   return used !== undefined;
-}
-
-async function homePath(db: Ctx['db'], orgId: number | null): Promise<string | null> {
-  if (orgId === null) return null;
-  return (await db.selectFrom('organization').select('path').where('id', '=', orgId).executeTakeFirst())?.path ?? null;
 }
 
 /**
@@ -178,7 +173,7 @@ export async function issueCredentialLink(ctx: Ctx, userId: number): Promise<Iss
   return ctx.db.transaction().execute(async (trx) => {
     const grant = await issueGrant(trx, { userId: user.id, kind: user.status === 'pending' ? 'activation' : 'reset', createdBy: ctx.actor.userId });
     await appendAudit(trx, ctx.auditKey, ctx.actor, {
-      action: grant.kind === 'activation' ? 'user.activation_link' : 'user.reset_link', orgPath: await homePath(trx, user.org_id), targetType: 'user',
+      action: grant.kind === 'activation' ? 'user.activation_link' : 'user.reset_link', orgPath: await accountHomePath(trx, user.org_id), targetType: 'user',
       targetId: user.id, targetLabel: user.username, detail: { expiresAt: grant.expiresAt },
     });
     return grant;
@@ -287,7 +282,7 @@ export async function endSessions(ctx: Ctx, userId: number, input: { reason: str
     const result = await trx.deleteFrom('session').where('user_id', '=', user.id).executeTakeFirst();
     const ended = Number(result.numDeletedRows);
     await appendAudit(trx, ctx.auditKey, ctx.actor, {
-      action: 'user.end_sessions', orgPath: await homePath(trx, user.org_id), targetType: 'user', targetId: user.id, targetLabel: user.username,
+      action: 'user.end_sessions', orgPath: await accountHomePath(trx, user.org_id), targetType: 'user', targetId: user.id, targetLabel: user.username,
       detail: { reason: input.reason, ended },
     });
     return { ended };

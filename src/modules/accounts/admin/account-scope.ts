@@ -50,3 +50,9 @@ export async function orgInScopeOr404(db: Kysely<Database>, scope: DataScope, or
   if (!org || !scopeContainsPath(scope, org.path, org.id)) throw new AppError('NOT_FOUND');
   return org;
 }
+
+/** 所属组织's path of an account, for its audit entries; null for an account without one. */
+export async function accountHomePath(db: Kysely<Database>, orgId: number | null): Promise<string | null> {
+  if (orgId === null) return null;
+  return (await db.selectFrom('organization').select('path').where('id', '=', orgId).executeTakeFirst())?.path ?? null;
+}

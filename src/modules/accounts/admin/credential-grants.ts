@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
 import { rule } from '../../../platform/rules/rules.ts';
+import { tokenDigest } from '../token-digest.ts';
 
 /** 激活 (a new account sets its first password) or 重置 (an administrator-initiated reset). */
 export type GrantKind = 'activation' | 'reset';
@@ -14,7 +15,6 @@ const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const CODE_LENGTH = 16; // 80 bits
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-export const sha256 = (text: string): string => crypto.createHash('sha256').update(text).digest('hex');
 
 function randomCode(): string {
   let code = '';
@@ -30,9 +30,9 @@ export function formatCode(code: string): string {
 /** The digest to look a secret up by: a 43-character link token, or a short code typed with any spacing or case. */
 export function lookupOf(secret: string): { column: 'token_hash' | 'code_hash'; hash: string } | null {
   const trimmed = secret.trim();
-  if (TOKEN_PATTERN.test(trimmed)) return { column: 'token_hash', hash: sha256(trimmed) };
+  if (TOKEN_PATTERN.test(trimmed)) return { column: 'token_hash', hash: tokenDigest(trimmed) };
   const code = trimmed.replace(/[\s-]/g, '').toUpperCase();
-  if (code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c))) return { column: 'code_hash', hash: sha256(code) };
+  if (code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c))) return { column: 'code_hash', hash: tokenDigest(code) };
   return null;
 }
 
@@ -57,7 +57,7 @@ export async function issueGrant(
   await trx
     .insertInto('credential_grant')
     .values({
-      user_id: input.userId, kind: input.kind, token_hash: sha256(token), code_hash: sha256(code),
+      user_id: input.userId, kind: input.kind, token_hash: tokenDigest(token), code_hash: tokenDigest(code),
       created_at: now.toISOString(), created_by: input.createdBy, expires_at: expiresAt, used_at: null, revoked_at: null,
     })
     .execute();
