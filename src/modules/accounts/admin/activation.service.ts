@@ -4,9 +4,11 @@ import type { Database } from '../../../platform/db/schema.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { hashPassword } from '../password-hash.ts';
 import { passwordProblems } from '../password-policy.ts';
+import { passwordContextOf } from '../password-personal-context.ts';
+import type { FieldCipher } from '../../../platform/pii/field-cipher.ts';
 import { lookupOf, revokeOpenGrants, type GrantKind } from './credential-grants.ts';
 
-type Deps = { db: Kysely<Database>; auditKey: Buffer };
+type Deps = { db: Kysely<Database>; auditKey: Buffer; cipher: FieldCipher };
 
 /** What the holder of a secret may learn before choosing a password: whose account, and until when. */
 export type GrantInfo = { kind: GrantKind; username: string; displayName: string; expiresAt: string };
@@ -57,7 +59,8 @@ export async function redeemGrant(deps: Deps, input: { secret: string; newPasswo
     }
     throw error;
   }
-  const problems = passwordProblems(input.newPassword, { username: grant.username });
+  // A member's own account may not take a password made of their ID number or birth date (DB-01).
+  const problems = passwordProblems(input.newPassword, await passwordContextOf(deps.db, deps.cipher, grant.user_id));
   if (problems.length > 0) {
     throw new AppError('PASSWORD_POLICY', { fields: problems.map((message) => ({ field: 'newPassword', code: 'password_policy', message })) });
   }

@@ -193,6 +193,12 @@ describe('account administration', () => {
     const again = (await secretary.post('/api/accounts/for-member', { memberId: member.id })).json();
     expect(again).toMatchObject({ created: false, username: body.username });
     expect((await open('/api/auth/activate', { token: tokenOf(body.activation.linkPath), newPassword: GOOD })).statusCode).toBe(410);
+    // the member's own ID number tail is refused as a password, and the code stays usable
+    const { id_number_enc } = await t.db.selectFrom('member').select('id_number_enc').where('id', '=', member.id).executeTakeFirstOrThrow();
+    const ownId = t.cipher.decrypt(id_number_enc);
+    const personal = await open('/api/auth/activate', { token: again.activation.code, newPassword: `Tw#${ownId.slice(-6)}a` });
+    expect(personal.statusCode).toBe(422);
+    expect(personal.json().error.fields[0]).toMatchObject({ field: 'newPassword', message: '不能包含本人身份证号码或出生日期' });
     expect((await open('/api/auth/activate', { token: again.activation.code, newPassword: GOOD })).statusCode).toBe(200);
     const own = await t.login(body.username, GOOD);
     expect((await own.get('/api/me/member')).json().member.id).toBe(member.id);
