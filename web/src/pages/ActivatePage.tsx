@@ -4,11 +4,10 @@ import { Link } from 'react-router-dom';
 import { useT } from '../i18n';
 import { activate, fetchGrantInfo } from '../modules/accounts/api/accounts-api';
 import type { GrantInfo } from '../modules/accounts/types/account';
-import { BrandMark } from '../modules/common/components/BrandMark';
-import { LanguageSwitch } from '../modules/common/components/LanguageSwitch';
 import { useApiFieldErrors } from '../modules/common/hooks/useApiFieldErrors';
 import { useErrorMessage } from '../modules/common/hooks/useErrorMessage';
 import { formatTime } from '../modules/common/utils/format-time';
+import { SignInShell } from '../modules/auth/components/SignInShell';
 
 type PasswordValues = { newPassword: string; confirm: string };
 
@@ -149,21 +148,8 @@ export default function ActivatePage() {
   };
 
   return (
-    <div className="tw-login">
-      <div className="tw-login-top">
-        <LanguageSwitch />
-      </div>
-      <main className="tw-login-main">
-        <div className="tw-login-card">
-          <div className="tw-login-heading">
-            <BrandMark size={48} />
-            <h1>{t('app.name')}</h1>
-            <div>{t('app.subtitle')}</div>
-          </div>
-          <Card title={t(info?.kind === 'reset' ? 'activate.titleReset' : 'activate.title')}>{body()}</Card>
-        </div>
-      </main>
-      <footer className="tw-login-footer">{t('app.footer')}</footer>
-    </div>
+    <SignInShell>
+      <Card title={t(info?.kind === 'reset' ? 'activate.titleReset' : 'activate.title')}>{body()}</Card>
+    </SignInShell>
   );
 }
