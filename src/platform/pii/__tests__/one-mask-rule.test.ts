@@ -74,7 +74,7 @@ describe('one masking rule per kind of number (DOMAIN §12 DB-17, §13 B7)', () 
   });
 
   it('keeps every stored masked copy in the one form, and migration 0017 rewrites copies of the old form', async () => {
-    const members = await t.db.selectFrom('member').select(['id', 'id_number_masked', 'phone_masked']).execute();
+    const members = await t.db.selectFrom('member').select(['id', 'id_number_masked', 'phone_masked']).orderBy('id').execute();
     expect(members.length).toBeGreaterThan(100);
     for (const m of members) {
       expect(m.id_number_masked).toMatch(MASKED_ID);
@@ -86,7 +86,7 @@ describe('one masking rule per kind of number (DOMAIN §12 DB-17, §13 B7)', () 
     await remaskIdNumbers(t.db);
     const after = await t.db.selectFrom('member').select('id_number_masked').where('id', '=', target.id).executeTakeFirstOrThrow();
     expect(after.id_number_masked).toBe('5****************X');
-    const others = await t.db.selectFrom('member').select(['id', 'id_number_masked']).where('id', '!=', target.id).execute();
+    const others = await t.db.selectFrom('member').select(['id', 'id_number_masked']).where('id', '!=', target.id).orderBy('id').execute();
     expect(others).toEqual(members.filter((m) => m.id !== target.id).map(({ id, id_number_masked }) => ({ id, id_number_masked })));
   });
 });
