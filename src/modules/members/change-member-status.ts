@@ -8,7 +8,8 @@ import { todayInChina } from '../../platform/time/china-date.ts';
 import { requireOrgsInScope } from '../org/org.repository.ts';
 import { refuseDuplicates } from './member-duplicates.ts';
 import { toMemberDto, type MemberDto } from './member.dto.ts';
-import { requireMemberInScope, type ScopedMemberRow } from './member.repository.ts';
+import type { ScopedMemberRow } from './member.repository.ts';
+import { requireMemberRecordAccess } from './member-record-access.ts';
 import { applyToPath } from './stats/apply-member-stats.ts';
 import { contributionOf, difference } from './stats/member-contribution.ts';
 import { ageOn } from './resident-id.ts';
@@ -76,7 +77,7 @@ function requireApprover(ctx: ServiceContext, member: MemberRow): void {
 export async function requestExit(ctx: ServiceContext, id: number, kind: ExitKind, reason: string): Promise<MemberDto> {
   const today = todayInChina();
   return ctx.db.transaction().execute(async (trx) => {
-    const member = await requireMemberInScope(trx, ctx.scope, id);
+    const member = await requireMemberRecordAccess(trx, ctx, id, 'update');
     const refusal = refuseExitRequest(kind, {
       status: member.status, age: ageOn(member.birth_date, today), maxAge: rule('membership.maxAge'), holdsLeaguePost: member.league_post !== null,
     });
@@ -92,7 +93,7 @@ export async function requestExit(ctx: ServiceContext, id: number, kind: ExitKin
 export async function decideExit(ctx: ServiceContext, id: number, decision: 'approve' | 'reject', reason: string): Promise<MemberDto> {
   const today = todayInChina();
   return ctx.db.transaction().execute(async (trx) => {
-    const member = await requireMemberInScope(trx, ctx.scope, id);
+    const member = await requireMemberRecordAccess(trx, ctx, id, 'update');
     const kind = pendingExit(member.status);
     if (!kind) {
       throw refused({ code: 'nothing_pending', message: { zh: '该团员没有待审核的团籍变动', en: 'the member has no pending status change' } });
@@ -109,7 +110,7 @@ export async function decideExit(ctx: ServiceContext, id: number, decision: 'app
 export async function restoreMember(ctx: ServiceContext, id: number, orgId: number, reason: string): Promise<MemberDto> {
   const today = todayInChina();
   return ctx.db.transaction().execute(async (trx) => {
-    const member = await requireMemberInScope(trx, ctx.scope, id);
+    const member = await requireMemberRecordAccess(trx, ctx, id, 'update');
     const refusal = refuseRestore({ status: member.status, age: ageOn(member.birth_date, today), maxAge: rule('membership.maxAge') });
     if (refusal) throw refused(refusal);
     const branch = (await requireOrgsInScope(trx, ctx.scope, [orgId])).get(orgId)!;
@@ -124,9 +125,11 @@ export async function restoreMember(ctx: ServiceContext, id: number, orgId: numb
 }
 
 /** 团籍变动记录 of one member in scope, newest first. */
-export async function statusHistory(ctx: Pick<ServiceContext, 'db' | 'scope'>, id: number) {
-  await requireMemberInScope(ctx.db, ctx.scope, id);
-  const rows = await ctx.db.selectFrom('member_status_change').selectAll().where('member_id', '=', id).orderBy('id', 'desc').execute();
+export async function statusHistory(ctx: ServiceContext, id: number) {
+  const rows = await ctx.db.transaction().execute(async (trx) => {
+    await requireMemberRecordAccess(trx, ctx, id, 'read'); // a minor's history is part of the record (LAW-09)
+    return trx.selectFrom('member_status_change').selectAll().where('member_id', '=', id).orderBy('id', 'desc').execute();
+  });
   return rows.map((r) => ({
     id: r.id, kind: r.kind, fromStatus: r.from_status, toStatus: r.to_status, reason: r.reason,
     actorUsername: r.actor_username, postLabel: r.post_label, at: r.at,

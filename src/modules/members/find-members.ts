@@ -3,8 +3,8 @@ import { todayInChina } from '../../platform/time/china-date.ts';
 import { requireOrgsInScope } from '../org/org.repository.ts';
 import type { MemberRow } from '../../platform/db/schema.ts';
 import { toMemberDto, type MemberDto } from './member.dto.ts';
-import { requireMinorAccess } from '../minors/minor-access-gate.ts';
-import { filteredMembers, requireMemberInScope, withBranchNames, type MemberListFilter } from './member.repository.ts';
+import { filteredMembers, withBranchNames, type MemberListFilter } from './member.repository.ts';
+import { requireMemberRecordAccess } from './member-record-access.ts';
 
 type ReadContext = Pick<ServiceContext, 'db' | 'scope' | 'blindIndex'>;
 
@@ -20,8 +20,7 @@ export type MemberListRequest = Omit<MemberListFilter, 'underPath'> & {
 /** 团员详情: in scope (else 404); a minor's record only under an approval grant, each opening logged with it. */
 export async function getMember(ctx: ServiceContext, id: number, now: Date = new Date()): Promise<MemberDto> {
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await requireMemberInScope(trx, ctx.scope, id);
-    await requireMinorAccess(trx, ctx, { type: 'member', id, birthDate: row.birth_date, orgPath: row.org_path, label: row.name }, 'read', now);
+    const row = await requireMemberRecordAccess(trx, ctx, id, 'read', now);
     return toMemberDto(row, todayInChina(now));
   });
 }

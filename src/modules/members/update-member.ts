@@ -9,16 +9,23 @@ import { checkMemberFields, type MemberFields } from './member-input.ts';
 import { memberAuditSnapshot, toMemberDto, type MemberDto } from './member.dto.ts';
 import { refuseDuplicates } from './member-duplicates.ts';
 import { requireMemberInScope } from './member.repository.ts';
+import { requireMemberRecordAccess } from './member-record-access.ts';
 import { maskResidentId } from './resident-id.ts';
 import { applyToPath } from './stats/apply-member-stats.ts';
 import { contributionOf, difference } from './stats/member-contribution.ts';
 
-/** 编辑团员信息. Only the fields present change; the branch changes only through a transfer. */
+/** 编辑团员信息. Only the fields present change; the branch changes only through a transfer. A minor's record needs the editor's approval grant, as its detail does. */
 export async function updateMember(ctx: ServiceContext, id: number, input: MemberFields): Promise<MemberDto> {
-  return ctx.db.transaction().execute((trx) => updateMemberIn(trx, ctx, id, input));
+  return ctx.db.transaction().execute(async (trx) => {
+    await requireMemberRecordAccess(trx, ctx, id, 'update');
+    return updateMemberIn(trx, ctx, id, input);
+  });
 }
 
-/** 编辑团员信息 inside the caller's transaction (an accepted correction request applies its change this way). */
+/**
+ * 编辑团员信息 inside the caller's transaction. An accepted correction request applies its change this
+ * way without a grant: it carries out the person's own request (PIPL Art. 46, 未成年人保护法 Art. 72).
+ */
 export async function updateMemberIn(trx: Kysely<Database>, ctx: ServiceContext, id: number, input: MemberFields): Promise<MemberDto> {
   const today = todayInChina();
   {

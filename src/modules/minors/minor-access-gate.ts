@@ -5,8 +5,8 @@ import { AppError } from '../../platform/http/app-error.ts';
 import { todayInChina } from '../../platform/time/china-date.ts';
 import { isMinorSensitive } from './minor-label.ts';
 
-/** What the access to a minor's record was for, as the audit action names it (pii.minor.read, …). */
-export type MinorAccessKind = 'read' | 'reveal' | 'export';
+/** What the access to a minor's record was for, as the audit action names it (pii.minor.read, …; update for an edit or a status change). */
+export type MinorAccessKind = 'read' | 'reveal' | 'export' | 'update';
 
 /** A record that may carry the label: what the gate needs to decide and to log. */
 export type GatedSubject = { type: 'member'; id: number; birthDate: string; orgPath: string; label: string };

@@ -66,7 +66,21 @@ describe('minors\' records behind approval grants', () => {
     expect(reveal.statusCode).toBe(403);
     expect(reveal.json().error.code).toBe('APPROVAL_REQUIRED');
     expect(await audits('member.reveal', minor.id)).toHaveLength(0);
+    // An edit, a status change or the history answers with the record too, so each needs the grant.
+    const before = await t.db.selectFrom('member').selectAll().where('id', '=', minor.id).executeTakeFirstOrThrow();
+    const refusals = [
+      await secretary.patch(`/api/members/${minor.id}`, { occupation: 'student' }),
+      await secretary.post(`/api/members/${minor.id}/exit-requests`, { kind: 'withdrawn', reason: '本人申请退团' }),
+      await secretary.get(`/api/members/${minor.id}/status-history`),
+    ];
+    for (const response of refusals) {
+      expect(response.statusCode, response.body).toBe(403);
+      expect(response.json().error.code).toBe('APPROVAL_REQUIRED');
+    }
+    expect(await t.db.selectFrom('member').selectAll().where('id', '=', minor.id).executeTakeFirstOrThrow()).toEqual(before);
+    expect(await t.db.selectFrom('member_status_change').select('id').where('member_id', '=', minor.id).execute()).toHaveLength(0);
     expect((await secretary.get(`/api/members/${adult.id}`)).statusCode).toBe(200);
+    expect((await secretary.get(`/api/members/${adult.id}/status-history`)).statusCode).toBe(200);
     const exported = await exportRows(secretary);
     expect(exported.names).not.toContain(minor.name);
     expect(exported.withheld).toBe(1);
@@ -134,7 +148,9 @@ describe('minors\' records behind approval grants', () => {
     const exported = await exportRows(secretary);
     expect(exported.names).toContain(minor.name);
     expect(exported.withheld).toBe(0);
-    for (const action of ['pii.minor.read', 'pii.minor.reveal', 'pii.minor.export']) {
+    const edited = await secretary.patch(`/api/members/${minor.id}`, { name: minor.name });
+    expect(edited.statusCode, edited.body).toBe(200);
+    for (const action of ['pii.minor.read', 'pii.minor.reveal', 'pii.minor.export', 'pii.minor.update']) {
       const rows = await audits(action, minor.id);
       expect(rows, action).toHaveLength(1);
       expect(JSON.parse(rows[0]!.detail!).grantId).toBe(requestId);
