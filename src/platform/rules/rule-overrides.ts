@@ -3,7 +3,7 @@ import { appendAudit, type Actor } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError, invalidFields } from '../http/app-error.ts';
 import { todayInChina } from '../time/china-date.ts';
-import { RULES, isRuleKey, rule, ruleMinimum, ruleOverride, setEffectiveOverrides, type RuleKey, type RuleOverride } from './rules.ts';
+import { RULES, isRuleKey, rule, ruleMaximum, ruleMinimum, ruleOverride, setEffectiveOverrides, type RuleKey, type RuleOverride } from './rules.ts';
 
 /** Read the overrides in effect today into the rule table. */
 export async function loadRuleOverrides(db: Kysely<Database>, today = todayInChina()): Promise<void> {
@@ -54,6 +54,7 @@ export async function setRuleOverride(
   if (!Number.isFinite(input.value) || input.value <= 0) problems.push({ field: 'value', code: 'not_positive', message: { zh: '取值必须大于0', en: 'must be greater than 0' } });
   else if (Number.isInteger(def.value) && !Number.isInteger(input.value)) problems.push({ field: 'value', code: 'not_integer', message: { zh: '取值必须为整数', en: 'must be a whole number' } });
   else if (input.value < (ruleMinimum(key) ?? 0)) problems.push({ field: 'value', code: 'below_minimum', message: { zh: `取值不能低于法定下限${ruleMinimum(key)}${def.unit}（${def.source}）`, en: `must be at least ${ruleMinimum(key)} ${def.unit}, the legal minimum` } });
+  else if (input.value > (ruleMaximum(key) ?? Infinity)) problems.push({ field: 'value', code: 'above_maximum', message: { zh: `取值不能高于上限${ruleMaximum(key)}${def.unit}（${def.source}）`, en: `must be at most ${ruleMaximum(key)} ${def.unit}, the ceiling its source sets` } });
   else if (input.value > def.value * 100) problems.push({ field: 'value', code: 'too_large', message: { zh: `取值不能超过默认值的100倍（${def.value * 100}）`, en: `must be at most 100 times the default (${def.value * 100})` } });
   if (problems.length > 0) throw invalidFields(problems);
   await deps.db.transaction().execute(async (trx) => {

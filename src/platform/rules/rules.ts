@@ -12,6 +12,8 @@ export type Rule = {
   description: string;
   /** A floor set by law (its source says which): no override may go below it. */
   minimum?: number;
+  /** A ceiling set by a standard or law (its source says which): no override may go above it. */
+  maximum?: number;
 };
 
 export const RULES = {
@@ -151,8 +153,8 @@ export const RULES = {
     description: '每个账号每小时查看团员详情/完整信息次数上限 / member detail views and reveals per account per hour',
   },
   'export.fullExportTtlMinutes': {
-    value: 60, unit: '分钟', effectiveFrom: '2026-01-01',
-    source: 'DOMAIN §12 DB-16 (GB/T 22239-2019 8.1.4.10 b) 存有敏感数据的存储空间…完全清除): temporary export files are deleted on download or within 1 h',
+    value: 60, unit: '分钟', effectiveFrom: '2026-01-01', maximum: 60,
+    source: 'DOMAIN §12 DB-16 (GB/T 22239-2019 8.1.4.10 b) 存有敏感数据的存储空间…完全清除): temporary export files are deleted on download or within 1 h, so a province may shorten the time but not lengthen it',
     description: '完整导出文件的保留时间（下载后即删除） / minutes a full export waits for its one download',
   },
   'import.maxRows': {
@@ -429,8 +431,15 @@ let effective = new Map<RuleKey, RuleOverride>();
 /** The current value of a rule: the province's override in effect, else the default above. */
 export function rule(key: RuleKey): number {
   const value = effective.get(key)?.value ?? RULES[key].value;
-  // A legal floor holds even against an override written to the table behind the API's back.
-  return Math.max(value, ruleMinimum(key) ?? value);
+  // A legal floor or ceiling holds even against an override written to the table behind the API's back.
+  const floored = Math.max(value, ruleMinimum(key) ?? value);
+  return Math.min(floored, ruleMaximum(key) ?? floored);
+}
+
+/** The ceiling of a rule set by a standard or law, if it has one. */
+export function ruleMaximum(key: RuleKey): number | undefined {
+  const def: Rule = RULES[key];
+  return def.maximum;
 }
 
 /** The legal floor of a rule, if it has one. */

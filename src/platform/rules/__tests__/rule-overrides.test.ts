@@ -63,4 +63,20 @@ describe('rule numbers set by the province', () => {
     expect((await set(system, 'no.such.rule', { value: 1, ...valid })).statusCode).toBe(404);
     expect(rule('membership.maxAge')).toBe(30);
   });
+
+  it('holds a ceiling a standard sets: a full export waits at most 60 minutes (DOMAIN §12 DB-16), even against a row written behind the API', async () => {
+    const longer = await set(system, 'export.fullExportTtlMinutes', { value: 120, ...valid });
+    expect(longer.statusCode).toBe(400);
+    expect(longer.json().error.fields[0]).toMatchObject({ field: 'value', code: 'above_maximum' });
+    expect(longer.json().error.fields[0].message).toContain('上限60分钟');
+    expect(await t.db.selectFrom('rule_override').select('id').where('rule_key', '=', 'export.fullExportTtlMinutes').execute()).toHaveLength(0);
+    await t.db.insertInto('rule_override').values({
+      rule_key: 'export.fullExportTtlMinutes', value: 600, source: 'x', effective_from: '2020-01-01', reason: 'x', created_by_user_id: null, created_by_username: 'x', created_at: new Date().toISOString(),
+    }).execute();
+    await loadRuleOverrides(t.db);
+    expect(rule('export.fullExportTtlMinutes')).toBe(60);
+    // Shortening it is the province's choice.
+    expect((await set(system, 'export.fullExportTtlMinutes', { value: 30, ...valid })).statusCode).toBe(204);
+    expect(rule('export.fullExportTtlMinutes')).toBe(30);
+  });
 });
