@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   'audit.read': { zh: '查看审计日志', en: 'Read the audit log' },
   'alert.read': { zh: '查看安全告警', en: 'View security alerts' },
   'alert.acknowledge': { zh: '确认处理安全告警', en: 'Acknowledge security alerts' },
+  'incident.read': { zh: '查看个人信息安全事件登记', en: 'View the personal-data incident register' },
+  'incident.manage': { zh: '登记和处置个人信息安全事件（报告、通知、结案）', en: 'Record and handle personal-data incidents (notices, closing)' },
   'user.read': { zh: '查看账号与任职', en: 'View accounts and posts' },
   'user.manage': { zh: '新建、停用/启用账号，生成激活码与重置链接', en: 'Create, disable and enable accounts; issue activation codes and reset links' },
   'post.manage': { zh: '任职与免职（谁在哪个组织担任什么角色）', en: 'Grant and revoke posts (who holds which role where)' },
@@ -68,7 +70,8 @@ const WORKPLAN_ALL: Permission[] = ['workplan.read', 'workplan.manage', 'workpla
 export const BUILT_IN_ROLES: BuiltInRole[] = [
   {
     code: 'province_admin', zh: '省级管理员', en: 'Provincial administrator', defaultScope: 'all',
-    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, ...ADMISSION_ALL, ...EVALUATION_ALL, ...WORKPLAN_ALL, 'rules.read', 'minor.report'],
+    // The province reads the incident register: its leader decides on the notices and signs the report (docs/incident-response.md).
+    permissions: ['org.read', 'org.create', 'org.update', 'org.move', 'org.deactivate', 'org.export', ...MEMBER_ALL, ...DUES, ...TRANSFERS, ...ADMISSION_ALL, ...EVALUATION_ALL, ...WORKPLAN_ALL, 'rules.read', 'minor.report', 'incident.read'],
   },
   {
     code: 'committee_admin', zh: '团委管理员', en: 'Committee administrator', defaultScope: 'subtree',
@@ -90,12 +93,14 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
   },
   {
     code: 'security_admin', zh: '安全管理员', en: 'Security administrator', defaultScope: 'all',
-    permissions: ['user.read', 'post.manage', 'session.manage', 'second_factor.reset', 'rules.read', 'alert.read', 'alert.acknowledge'],
+    // The security administrator leads the response to an incident (docs/incident-response.md) and keeps its record (DOMAIN §12 LAW-08).
+    permissions: ['user.read', 'post.manage', 'session.manage', 'second_factor.reset', 'rules.read', 'alert.read', 'alert.acknowledge', 'incident.read', 'incident.manage'],
   },
   {
     code: 'auditor', zh: '审计管理员', en: 'Audit administrator', defaultScope: 'all',
-    // The yearly minors' report is read-only evidence for the compliance audit (DOMAIN §12 LAW-10).
-    permissions: ['audit.read', 'minor.report', 'alert.read', 'alert.acknowledge'],
+    // The yearly minors' report is read-only evidence for the compliance audit (DOMAIN §12 LAW-10);
+    // the incident register is read, not kept, so that its records can be checked against the audit log.
+    permissions: ['audit.read', 'minor.report', 'alert.read', 'alert.acknowledge', 'incident.read'],
   },
 ];
 

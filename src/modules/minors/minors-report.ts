@@ -47,7 +47,7 @@ export async function minorsReport(ctx: Pick<ServiceContext, 'db' | 'scope'>, ye
   const cutoff = minorBirthCutoff(asOf);
   const count = (r: { n: unknown } | undefined) => Number(r?.n ?? 0);
 
-  const [members, applicants, grants, audits, deleted, anonymized] = await Promise.all([
+  const [members, applicants, grants, audits, deleted, anonymized, incidents] = await Promise.all([
     db.selectFrom('member').select((eb) => eb.fn.countAll<number>().as('n'))
       .where('birth_date', '>', cutoff).where('created_at', '<', to)
       .where(scopePredicate<Database, 'member'>(scope, { path: 'member.org_path', orgId: 'member.org_id' }))
@@ -83,6 +83,12 @@ export async function minorsReport(ctx: Pick<ServiceContext, 'db' | 'scope'>, ye
       .where('anonymized_at', '>=', from).where('anonymized_at', '<', to)
       .where(scopePredicate<Database, 'member'>(scope, { path: 'member.org_path', orgId: 'member.org_id' }))
       .execute(),
+    // 个人信息安全事件 involving minors' information, detected in the year (drills are not incidents).
+    db.selectFrom('incident').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('involves_minors', '=', 1).where('drill', '=', 0)
+      .where('detected_at', '>=', from).where('detected_at', '<', to)
+      .where(scopePredicate<Database, 'incident'>(scope, { path: 'incident.org_path', orgId: 'incident.org_id' }))
+      .executeTakeFirst(),
   ]);
   // A minor's record is one whose subject was under the label age on the day it was deleted.
   const minorsAmong = (rows: { birth_date: string; at: string | null }[]) => rows.filter((r) => r.at !== null && isMinorSensitive(r.birth_date, todayInChina(new Date(r.at)))).length;
@@ -98,7 +104,7 @@ export async function minorsReport(ctx: Pick<ServiceContext, 'db' | 'scope'>, ye
     { key: 'reveals', zh: '经审批查看完整证件号码和手机号', en: 'Full-number reveals under a grant', count: audited('pii.minor.reveal'), note: { zh: '审计日志 pii.minor.reveal', en: 'audit action pii.minor.reveal' } },
     { key: 'exports', zh: '经审批导出的记录', en: 'Records exported under a grant', count: audited('pii.minor.export'), note: { zh: '审计日志 pii.minor.export，每条记录一行；无授权的记录不导出', en: 'audit action pii.minor.export, one per record; records without a grant are withheld' } },
     { key: 'deletions', zh: '删除未成年人记录', en: 'Minors\' records deleted', count: minorsAmong(deleted) + minorsAmong(anonymized), note: { zh: '本人或监护人的删除申请获接受（记录限制处理）及保存期满匿名化的记录，以删除当日未满标记年龄计', en: 'deletion requests accepted (record restricted) and anonymizations at the end of retention, of people under the label age that day' } },
-    { key: 'incidents', zh: '个人信息安全事件', en: 'Personal-data incidents', count: 0, note: { zh: '系统尚无安全事件登记表，故为0；如有线下登记的事件，请在报送时另行补充', en: 'the system has no incident register yet, so 0; add incidents recorded elsewhere when filing' } },
+    { key: 'incidents', zh: '涉及未成年人信息的个人信息安全事件', en: 'Personal-data incidents involving minors', count: count(incidents), note: { zh: '安全事件登记中当年发现、标明涉及未成年人信息的事件（不含演练）', en: 'incidents in the register detected in the year and marked as involving minors\' information (drills excluded)' } },
   ];
   return { year, asOf, sensitiveAge: rule('minors.sensitiveAge'), grantHours: rule('minors.grantHours'), lines };
 }

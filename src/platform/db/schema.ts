@@ -58,6 +58,9 @@ export type Database = {
   security_alert: SecurityAlertTable;
   subject_request: SubjectRequestTable;
   audit_checkpoint: AuditCheckpointTable;
+  incident: IncidentTable;
+  incident_alert: IncidentAlertTable;
+  incident_event: IncidentEventTable;
 };
 
 /** 团组织 */
@@ -977,3 +980,62 @@ export type MinorAccessGrantTable = {
   revoke_reason: string | null;
 };
 export type MinorAccessGrantRow = Selectable<MinorAccessGrantTable>;
+
+/** 个人信息安全事件: one leak, tampering or loss of personal information, or a drill (PIPL Art. 57). */
+export type IncidentTable = {
+  id: Generated<number>;
+  title: string;
+  /** open, contained, notified, closed. */
+  status: string;
+  /** ordinary, serious, major, critical (一般, 较大, 重大, 特别重大). */
+  severity: string;
+  /** 1 for a drill (演练): kept apart from real incidents in reports. */
+  drill: number;
+  org_id: number;
+  org_path: string;
+  detected_at: string;
+  /** JSON array of personal-data categories. */
+  pi_kinds: string;
+  cause: string;
+  harm: string;
+  remedies: string;
+  individual_measures: string;
+  contact: string;
+  involves_minors: number;
+  affected_estimate: number | null;
+  contained_at: string | null;
+  regulator_notified_at: string | null;
+  regulator_notified_by: string | null;
+  regulator_notice: string | null;
+  individuals_notified_at: string | null;
+  individuals_notified_by: string | null;
+  individuals_notice: string | null;
+  /** PIPL Art. 57 ¶2: why the people affected were not told; never for minors. */
+  individuals_exemption: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  closed_by: string | null;
+};
+export type IncidentRow = Selectable<IncidentTable>;
+
+/** A security alert linked to the incident it led to. */
+export type IncidentAlertTable = {
+  incident_id: number;
+  alert_id: number;
+};
+
+/** One dated entry of an incident's timeline. */
+export type IncidentEventTable = {
+  id: Generated<number>;
+  incident_id: number;
+  /** opened, note, contained, notified_regulator, notified_individuals, closed. */
+  kind: string;
+  /** When it happened (may be earlier than when it was written down). */
+  at: string;
+  note: string;
+  recorded_by: string;
+  recorded_at: string;
+};
+export type IncidentEventRow = Selectable<IncidentEventTable>;

@@ -12,6 +12,7 @@ import { Type } from 'typebox';
 import { registerAuditRoutes } from '../audit/audit.routes.ts';
 import { registerRuleRoutes } from '../rules/rules.routes.ts';
 import { registerAlertRoutes } from '../alerts/alert.routes.ts';
+import { registerIncidentRoutes } from '../../modules/incidents/incident.routes.ts';
 import { registerExportRoutes } from '../../modules/exports/export.routes.ts';
 import { isDatabaseUp } from '../db/connect.ts';
 import { registerAuthentication } from '../../modules/accounts/auth.plugin.ts';
@@ -150,6 +151,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerAuditRoutes(app, deps);
   registerRuleRoutes(app, deps);
   registerAlertRoutes(app, deps);
+  registerIncidentRoutes(app, deps);
   registerExportRoutes(app, deps);
   await registerWebApp(app, deps.config.webDistDir);
   return app;

@@ -27,6 +27,7 @@ const AUDIT_RECORD: Retention = {
   text: '不少于六个月，不得修改（网络安全法第21条第3项，DOMAIN §12 DB-10） / at least six months, never edited (Cybersecurity Law Art. 21(3))',
 };
 const ACCOUNT_RECORD: Retention = { text: '账号存续期间 / while the account exists' };
+const INCIDENT_RECORD: Retention = { text: '随安全事件登记长期保存（应急预案的复盘和年度合规审计证据），不随保存期限任务清除 / kept with the incident register (evidence for reviews and the yearly compliance audit); not purged by the retention job' };
 
 const STATUTORY = 'statutory_duty' as const;
 const WHO_DID_IT = '办理人留痕，追溯责任 / who recorded it, for accountability';
@@ -174,6 +175,16 @@ export const PII_REGISTRY: readonly PersonalDataColumn[] = [
   { table: 'minor_access_grant', column: 'decision_comment', category: 'free_text', purpose: '审批意见 / the approver\'s comment', legalBasis: STATUTORY, retention: AUDIT_RECORD, protection: 'plain', inLists: 'shown' },
   { table: 'minor_access_grant', column: 'revoked_by_username', category: 'account', purpose: WHO_DID_IT, legalBasis: STATUTORY, retention: AUDIT_RECORD, protection: 'plain', inLists: 'shown' },
   { table: 'minor_access_grant', column: 'revoke_reason', category: 'free_text', purpose: '撤销授权的理由 / why the grant was revoked', legalBasis: STATUTORY, retention: AUDIT_RECORD, protection: 'plain', inLists: 'shown' },
+
+  // 个人信息安全事件登记 (incident, DOMAIN §12 LAW-08): holds no affected person's data (they are a count);
+  // the staff who recorded each step, the handler's contact and the timeline's notes are declared here.
+  { table: 'incident', column: 'contact', category: 'free_text', purpose: '通知中的处理者联系方式（第五十七条第一款第三项），宜填部门和办公电话 / the handler\'s contact the notice gives (PIPL Art. 57 ¶1 (3)); an office and its phone, preferably', legalBasis: STATUTORY, retention: INCIDENT_RECORD, protection: 'plain', inLists: 'not_shown' },
+  { table: 'incident', column: 'created_by', category: 'account', purpose: WHO_DID_IT, legalBasis: STATUTORY, retention: INCIDENT_RECORD, protection: 'plain', inLists: 'shown' },
+  { table: 'incident', column: 'regulator_notified_by', category: 'account', purpose: WHO_DID_IT, legalBasis: STATUTORY, retention: INCIDENT_RECORD, protection: 'plain', inLists: 'shown' },
+  { table: 'incident', column: 'individuals_notified_by', category: 'account', purpose: WHO_DID_IT, legalBasis: STATUTORY, retention: INCIDENT_RECORD, protection: 'plain', inLists: 'shown' },
+  { table: 'incident', column: 'closed_by', category: 'account', purpose: WHO_DID_IT, legalBasis: STATUTORY, retention: INCIDENT_RECORD, protection: 'plain', inLists: 'shown' },
+  { table: 'incident_event', column: 'note', category: 'free_text', purpose: '处置经过（可能提到涉事账号，不得写入证件号、手机号） / what was done (may name the accounts involved; never ID or phone numbers)', legalBasis: STATUTORY, retention: INCIDENT_RECORD, protection: 'plain', inLists: 'shown' },
+  { table: 'incident_event', column: 'recorded_by', category: 'account', purpose: WHO_DID_IT, legalBasis: STATUTORY, retention: INCIDENT_RECORD, protection: 'plain', inLists: 'shown' },
 ];
 
 /** Columns whose names look personal but hold none, reviewed once and kept here with the reason. */

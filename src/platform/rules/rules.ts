@@ -417,6 +417,16 @@ export const RULES = {
     source: '《未成年人网络保护条例》: 工作人员访问未成年人个人信息的，应当经过相关负责人或者其授权的管理人员审批 (DOMAIN §12 LAW-09: a grant is time-boxed, e.g. 72 h)',
     description: '未成年人信息查看审批的最长有效期 / longest time an approval to open a minor\'s record lasts',
   },
+  'incident.containTargetHours': {
+    value: 1, unit: '小时', effectiveFrom: '2021-11-01',
+    source: 'docs/incident-response.md 处置步骤1“控制（一小时内）”: 本单位应急预案的内部目标。个人信息保护法第五十七条只要求“立即采取补救措施”，未规定小时数 (DOMAIN §12 LAW-08)',
+    description: '发现个人信息安全事件后控制（止损）的内部目标时限 / hours after detection by which an incident should be contained (the plan\'s own target)',
+  },
+  'incident.reportHours': {
+    value: 4, unit: '小时', effectiveFrom: '2025-11-01', maximum: 4,
+    source: '《国家网络安全事件报告管理办法》(国家网信办2025年9月11日发布) 第四条: 较大以上网络安全事件，其他网络运营者应当及时向属地省级网信部门报告，最迟不得超过4小时。个人信息保护法第五十七条只说“立即”通知，未规定小时数; Tuanwu 以此时限作为所有事件向网信部门报告的内部目标（docs/incident-response.md），可缩短不可延长',
+    description: '发现事件后向网信部门报告的时限（较大以上事件为法定上限，其余为内部目标）/ hours after detection to report to the cyberspace authority (the legal limit for serious incidents and above; the internal target for the rest)',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RuleKey = keyof typeof RULES;

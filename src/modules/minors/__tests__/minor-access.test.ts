@@ -215,13 +215,22 @@ describe('minors\' records behind approval grants', () => {
         status: 'accepted', due_on: todayInChina(), created_by_user_id: userId, created_at: now, decided_by_user_id: userId, decided_by: 'sheng_admin', decided_at: now, decision_reason: null,
       }).execute();
     }
+    // Incidents detected today: one involving minors counts; a drill and one without minors do not.
+    for (const [involves_minors, drill] of [[1, 0], [1, 1], [0, 0]] as const) {
+      await t.db.insertInto('incident').values({
+        title: '演练与事件', status: 'open', severity: 'ordinary', drill, org_id: foreign.org_id, org_path: foreign.org_path, detected_at: now, pi_kinds: '[]',
+        cause: '', harm: '', remedies: '', individual_measures: '', contact: '', involves_minors, affected_estimate: null, contained_at: null,
+        regulator_notified_at: null, regulator_notified_by: null, regulator_notice: null, individuals_notified_at: null, individuals_notified_by: null,
+        individuals_notice: null, individuals_exemption: null, created_by: 'anquan_admin', created_at: now, updated_at: now, closed_at: null, closed_by: null,
+      }).execute();
+    }
     for (const username of ['sheng_admin', 'shenji_admin']) {
       const response = await (await t.login(username)).get(`/api/minor-access/report?year=${year}`);
       expect(response.statusCode, username).toBe(200);
       const counts = Object.fromEntries((response.json().lines as { key: string; count: number }[]).map((l) => [l.key, l.count]));
       expect(counts).toEqual({
         labelledMembers: 2, labelledApplicants: 0, grantsRequested: 4, grantsApproved: 2, grantsRefused: 1, grantsRevoked: 1,
-        reads: 2, reveals: 1, exports: 1, deletions: 1, incidents: 0,
+        reads: 2, reveals: 1, exports: 1, deletions: 1, incidents: 1,
       });
     }
     const past = await minorsReport({ db: t.db, scope: DataScope.system() }, 2020);

@@ -20,6 +20,7 @@ import { subjectRequests } from './0019-subject-requests.ts';
 import { exportControls } from './0017-export-controls.ts';
 import { ledgerMacs } from './0018-ledger-macs.ts';
 import { secondFactor } from './0020-second-factor.ts';
+import { incidents } from './0021-incidents.ts';
 
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export function allMigrations(engine: Engine): Record<string, Migration> {
@@ -44,5 +45,6 @@ export function allMigrations(engine: Engine): Record<string, Migration> {
     '0018-ledger-macs': ledgerMacs(),
     '0019-subject-requests': subjectRequests(engine),
     '0020-second-factor': secondFactor(),
+    '0021-incidents': incidents(engine),
   };
 }
