@@ -30,6 +30,7 @@ const WorkplanSupervisionPage = lazyPage(() => import('./pages/WorkplanSupervisi
 const RulesPage = lazyPage(() => import('./pages/RulesPage'));
 const AuditPage = lazyPage(() => import('./pages/AuditPage'));
 const SecurityAlertsPage = lazyPage(() => import('./pages/SecurityAlertsPage'));
+const IncidentsPage = lazyPage(() => import('./modules/incidents/IncidentsPage'));
 const MinorAccessPage = lazyPage(() => import('./pages/MinorAccessPage'));
 const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage'));
 const NotFound = lazyPage(() => import('./pages/NotFound'));
@@ -180,6 +181,14 @@ function AppRoutes() {
           element={
             <RequirePermission permission="alert.read">
               <SecurityAlertsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="incidents"
+          element={
+            <RequirePermission permission="incident.read">
+              <IncidentsPage />
             </RequirePermission>
           }
         />

@@ -28,7 +28,7 @@ export type IncidentSummaryDto = {
 };
 
 export type IncidentEventDto = { id: number; kind: string; at: string; note: string; recordedBy: string; recordedAt: string };
-export type LinkedAlertDto = { id: number; kind: string; at: string; username: string | null; count: number; limit: number | null };
+export type LinkedAlertDto = { id: number; kind: string; kindName: string; kindNameEn: string; at: string; username: string | null; count: number; limit: number | null };
 
 /** One incident in full: the facts of PIPL Art. 57, the notices and the timeline. */
 export type IncidentDto = IncidentSummaryDto & {

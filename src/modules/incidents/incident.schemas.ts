@@ -67,7 +67,7 @@ export const Incident = Type.Object({
   containedAt: Nullable(Type.String()), regulatorNotifiedBy: Nullable(Type.String()), regulatorNotice: Nullable(Type.String()),
   individualsNotifiedBy: Nullable(Type.String()), individualsNotice: Nullable(Type.String()), individualsExemption: Nullable(Type.String()),
   createdBy: Type.String(), createdAt: Type.String(), updatedAt: Type.String(), closedBy: Nullable(Type.String()),
-  alerts: Type.Array(Type.Object({ id: Type.Integer(), kind: Type.String(), at: Type.String(), username: Nullable(Type.String()), count: Type.Integer(), limit: Nullable(Type.Integer()) })),
+  alerts: Type.Array(Type.Object({ id: Type.Integer(), kind: Type.String(), kindName: Type.String(), kindNameEn: Type.String(), at: Type.String(), username: Nullable(Type.String()), count: Type.Integer(), limit: Nullable(Type.Integer()) })),
   timeline: Type.Array(Type.Object({ id: Type.Integer(), kind: Type.String(), at: Type.String(), note: Type.String(), recordedBy: Type.String(), recordedAt: Type.String() })),
   /** What closing still needs, so the page can say it before the button is pressed. */
   missingForClose: Type.Array(Type.Object({ field: Type.String(), message: Type.String(), messageEn: Type.String() })),

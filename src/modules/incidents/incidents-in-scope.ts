@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { ALERT_KINDS } from '../../platform/alerts/security-alerts.ts';
 import type { Database, IncidentRow } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { scopePredicate, type DataScope } from '../../platform/scope/data-scope.ts';
@@ -30,7 +31,10 @@ export async function loadIncident(db: Kysely<Database>, scope: DataScope, id: n
   ]);
   return toIncidentDto(
     row,
-    alerts.map((a) => ({ id: a.id, kind: a.kind, at: a.at, username: a.username, count: a.count, limit: a.limit_value })),
+    alerts.map((a) => {
+      const kind = ALERT_KINDS[a.kind as keyof typeof ALERT_KINDS];
+      return { id: a.id, kind: a.kind, kindName: kind?.zh ?? a.kind, kindNameEn: kind?.en ?? a.kind, at: a.at, username: a.username, count: a.count, limit: a.limit_value };
+    }),
     events,
     now,
   );

@@ -7,6 +7,7 @@ import { secondFactorEnUS } from './messages/second-factor.en-US';
 import { minorsEnUS } from './messages/minors.en-US';
 import { privacyEnUS } from './messages/privacy.en-US';
 import { exportsEnUS } from './messages/exports.en-US';
+import { incidentsEnUS } from './messages/incidents.en-US';
 
 export const enUS: Record<MessageKey, string> = {
   'app.name': 'Tuanwu',
@@ -633,4 +634,5 @@ export const enUS: Record<MessageKey, string> = {
   ...minorsEnUS,
   ...privacyEnUS,
   ...exportsEnUS,
+  ...incidentsEnUS,
 };

@@ -6,6 +6,7 @@ import { secondFactorZhCN } from './messages/second-factor.zh-CN';
 import { minorsZhCN } from './messages/minors.zh-CN';
 import { privacyZhCN } from './messages/privacy.zh-CN';
 import { exportsZhCN } from './messages/exports.zh-CN';
+import { incidentsZhCN } from './messages/incidents.zh-CN';
 /** Chinese is the source language: every key starts here, English must follow. */
 export const zhCN = {
   'app.name': '团务',
@@ -631,6 +632,7 @@ export const zhCN = {
   ...minorsZhCN,
   ...privacyZhCN,
   ...exportsZhCN,
+  ...incidentsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -7,6 +7,7 @@ import { usePagedQuery } from '../modules/common/hooks/usePagedQuery';
 import { listSecurityAlerts, type SecurityAlertPage } from '../modules/security-alerts/api/security-alert-api';
 import { AcknowledgeAlertModal } from '../modules/security-alerts/components/AcknowledgeAlertModal';
 import { SecurityAlertTable } from '../modules/security-alerts/components/SecurityAlertTable';
+import { OpenIncidentFromAlertButton } from '../modules/incidents/components/OpenIncidentFromAlertButton';
 import type { SecurityAlert, SecurityAlertQuery } from '../modules/security-alerts/types/security-alert';
 
 /** 安全告警: for the security and audit administrators (DOMAIN §12 DB-12). */
@@ -62,6 +63,7 @@ export default function SecurityAlertsPage() {
           canAcknowledge={can('alert.acknowledge')}
           onPageChange={(page, pageSize) => setQuery({ ...query, page, pageSize })}
           onAcknowledge={setAcknowledging}
+          incidentAction={can('incident.manage') ? (a) => <OpenIncidentFromAlertButton alertId={a.id} onDone={alerts.reload} /> : undefined}
         />
       </Flex>
       {acknowledging && (

@@ -25,6 +25,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/minor-access', label: 'nav.minorAccess', permission: ['minor.approve', 'minor.report', 'member.read'] },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },
   { path: '/security-alerts', label: 'nav.securityAlerts', permission: 'alert.read' },
+  { path: '/incidents', label: 'nav.incidents', permission: 'incident.read' },
   { path: '/me', label: 'nav.me', permission: 'self.read' },
 ];
 

@@ -39,6 +39,8 @@ export type Permission =
   | 'audit.read'
   | 'alert.read'
   | 'alert.acknowledge'
+  | 'incident.read'
+  | 'incident.manage'
   | 'member.export_full'
   | 'user.manage'
   | 'user.read'

@@ -10,6 +10,7 @@ import {
   ControlOutlined,
   DashboardOutlined,
   FileProtectOutlined,
+  FireOutlined,
   FlagOutlined,
   IdcardOutlined,
   KeyOutlined,
@@ -50,6 +51,7 @@ const NAV_ICONS: Record<string, ReactNode> = {
   '/minor-access': <SafetyCertificateOutlined />,
   '/audit': <AuditOutlined />,
   '/security-alerts': <AlertOutlined />,
+  '/incidents': <FireOutlined />,
   '/me': <IdcardOutlined />,
 };
 

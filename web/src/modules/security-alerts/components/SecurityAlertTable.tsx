@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Button, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useLang, useT } from '../../../i18n';
@@ -13,10 +14,12 @@ type Props = {
   canAcknowledge: boolean;
   onPageChange: (page: number, pageSize: number) => void;
   onAcknowledge: (alert: SecurityAlert) => void;
+  /** 登记为安全事件, for posts that keep the incident register. */
+  incidentAction?: (alert: SecurityAlert) => ReactNode;
 };
 
 /** The alerts, newest first: who, through which post, how many times against which limit, and whether handled. */
-export function SecurityAlertTable({ data, loading, page, pageSize, canAcknowledge, onPageChange, onAcknowledge }: Props) {
+export function SecurityAlertTable({ data, loading, page, pageSize, canAcknowledge, onPageChange, onAcknowledge, incidentAction }: Props) {
   const t = useT();
   const { lang } = useLang();
   const columns: ColumnsType<SecurityAlert> = [
@@ -41,6 +44,7 @@ export function SecurityAlertTable({ data, loading, page, pageSize, canAcknowled
         ),
     },
   ];
+  if (incidentAction) columns.push({ title: t('nav.incidents'), key: 'incident', width: 150, render: (_, a) => incidentAction(a) });
   return (
     <Table<SecurityAlert>
       rowKey="id"
