@@ -1,8 +1,9 @@
 import type { TransferRow } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/http/app-error.ts';
+import { AppError, invalidFields } from '../../platform/http/app-error.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
 import { requireOrgsInScope } from '../org/org.repository.ts';
 import { startTransferIn, type StartTransferInput } from './start-transfer.ts';
+import { SPECIAL_LIBRARY_REASONS } from './transfer-enums.ts';
 
 /**
  * 转入组织发起: the receiving organization starts a transfer for someone it cannot see yet. It
@@ -13,6 +14,14 @@ export async function startIncomingTransfer(
   ctx: ServiceContext,
   input: Omit<StartTransferInput, 'scopeKind' | 'outsideDestination'> & { idNumber: string; name: string; toOrgId: number },
 ): Promise<TransferRow> {
+  // 参军 and 涉密 go to the 特殊单位专属库, not to the caller's branch: such a transfer would be
+  // created out of the caller's sight (DOMAIN §1.6), so only the sending side may start it.
+  if (SPECIAL_LIBRARY_REASONS.has(input.reason)) {
+    throw invalidFields([{
+      field: 'reason', code: 'special_library',
+      message: { zh: '参军或到涉密单位工作的团员转入特殊单位专属库，须由转出团支部发起，转入组织不能发起', en: 'members joining the army or a classified unit go to the special-unit library; their sending branch starts the transfer, not the receiving side' },
+    }]);
+  }
   return ctx.db.transaction().execute(async (trx) => {
     // The receiving branch must lie in the caller's own scope.
     await requireOrgsInScope(trx, ctx.scope, [input.toOrgId]);

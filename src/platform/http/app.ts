@@ -72,6 +72,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false } },
+    // The router refuses a bad percent-escape or an over-long path parameter before any handler;
+    // without this Fastify answers in its own shape (no bilingual message; 414 for the long one).
+    frameworkErrors: (error, request, reply) => handleError(error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? new AppError('MALFORMED_REQUEST') : error, request, reply),
   });
   // Kept so tests can check that every route has schemas and is covered by the scope matrix.
   const routes: RouteSummary[] = [];
