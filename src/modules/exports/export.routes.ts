@@ -5,6 +5,7 @@ import type { FileStorage } from '../../platform/files/file-storage.ts';
 import type { AppDeps } from '../../platform/http/app-deps.ts';
 import { attachment } from '../../platform/http/content-disposition.ts';
 import { IdParams, withErrors } from '../../platform/http/schemas.ts';
+import { countHourlyUse } from '../../platform/alerts/hourly-limit.ts';
 import { actingWith } from '../accounts/auth.plugin.ts';
 import { noticePublication } from '../admission/admission-notices.ts';
 import { FilterQuery, requestOf } from '../members/member.routes.ts';
@@ -58,6 +59,7 @@ export function registerExportRoutes(app: FastifyInstance, deps: AppDeps): void 
     handler: async (request, reply) => {
       const ctx = actingWith(request, deps, 'admission.read');
       const { sheet, buffer } = await noticePublication(ctx, (request.params as { id: number }).id);
+      await countHourlyUse(ctx, 'export'); // AS-22: counted once the notice is known to be in scope
       return reply
         .header('content-type', XLSX)
         .header('content-disposition', attachment(`notice-${sheet.kind}-${sheet.startOn}.xlsx`, `${sheet.orgName}_公示_${sheet.startOn}.xlsx`))

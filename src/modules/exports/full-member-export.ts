@@ -39,7 +39,7 @@ export async function prepareFullExport(ctx: ServiceContext, storage: FileStorag
   if (ctx.actor.userId === null) throw new AppError('FORBIDDEN');
   const today = todayInChina();
   const { filter, base, total, minors } = await membersToExport(ctx, request, today);
-  await countHourlyUse(ctx, 'member_export', now);
+  await countHourlyUse(ctx, 'export', now);
   const fileKey = newFileKey(FULL_EXPORT_FOLDER, 'bin', now);
   const contentKey = newContentKey();
   const expiresAt = new Date(now.getTime() + rule('export.fullExportTtlMinutes') * 60_000).toISOString();

@@ -107,7 +107,7 @@ export async function exportMembers(
   const batchRows = options.batchRows ?? 2000;
   const today = todayInChina();
   const { filter, base, total, minors } = await membersToExport(ctx, request, today);
-  await countHourlyUse(ctx, 'member_export');
+  await countHourlyUse(ctx, 'export');
   await ctx.db.transaction().execute(async (trx) => {
     await appendAudit(trx, ctx.auditKey, ctx.actor, {
       action: 'member.export', orgPath: filter.underPath ?? null, targetType: 'member', targetLabel: filter.underPath ? undefined : '管辖范围内全部团员',

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from '../../platform/excel/exceljs.ts';
+import { countHourlyUse } from '../../platform/alerts/hourly-limit.ts';
 import { appendAudit } from '../../platform/audit/audit-log.ts';
 import { neutralizeFormula } from '../../platform/excel/neutralize-formula.ts';
 import { AppError } from '../../platform/http/app-error.ts';
@@ -40,6 +41,7 @@ export async function exportOrgs(ctx: ServiceContext, filter: OrgListFilter): Pr
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const total = Number(n);
   if (total > rule('org.exportMaxRows')) throw new AppError('EXPORT_TOO_LARGE', { extra: { rows: total, limit: rule('org.exportMaxRows') } });
+  await countHourlyUse(ctx, 'export'); // AS-22: the contacts of every organization leave with it
   await ctx.db.transaction().execute((trx) =>
     appendAudit(trx, ctx.auditKey, ctx.actor, {
       action: 'org.export', orgPath: parent?.path ?? null, targetType: 'organization', targetId: parent?.id, targetLabel: parent?.name,

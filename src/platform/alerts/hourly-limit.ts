@@ -9,7 +9,9 @@ const HOUR_MS = 3_600_000;
 
 /** What is counted per account and hour (DOMAIN §12 AS-22), the rule that limits it and the alert it raises. */
 export const HOURLY_LIMITS = {
-  member_export: { rule: 'export.maxPerHour', alert: 'export_rate', lockKey: 1, zh: '导出团员', en: 'member exports' },
+  // Every download that carries people's data counts: member lists (masked or full), organizations with
+  // their contacts, 公示 lists and import error workbooks, so that no one kind is a way round the limit.
+  export: { rule: 'export.maxPerHour', alert: 'export_rate', lockKey: 1, zh: '导出', en: 'exports' },
   member_detail: { rule: 'member.maxDetailViewsPerHour', alert: 'detail_view_rate', lockKey: 2, zh: '查看团员详情或完整信息', en: 'member detail views' },
 } as const satisfies Record<string, { rule: RuleKey; alert: AlertKind; lockKey: number; zh: string; en: string }>;
 export type UsageKind = keyof typeof HOURLY_LIMITS;

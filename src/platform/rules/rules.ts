@@ -144,8 +144,8 @@ export const RULES = {
   },
   'export.maxPerHour': {
     value: 10, unit: '次/小时', effectiveFrom: '2026-01-01',
-    source: 'DOMAIN §12 AS-22 (OWASP ASVS 4.0.3 §11.1.4 anti-automation against mass exfiltration) and DB-12 (GB/T 22239-2019 8.1.4.4 f) 报警); Tuanwu: ten member exports an hour per account',
-    description: '每个账号每小时导出团员次数上限 / member exports per account per hour',
+    source: 'DOMAIN §12 AS-22 (OWASP ASVS 4.0.3 §11.1.4 anti-automation against mass exfiltration) and DB-12 (GB/T 22239-2019 8.1.4.4 f) 报警); Tuanwu: ten exports an hour per account, counting every download that carries people\'s data (member lists masked or full, organizations with their contacts, 公示 lists, import error workbooks)',
+    description: '每个账号每小时导出次数上限（团员名单、完整导出、团组织、公示名单、导入错误清单合计）/ exports per account per hour (member lists, full exports, organizations, notices and import error workbooks together)',
   },
   'member.maxDetailViewsPerHour': {
     value: 200, unit: '次/小时', effectiveFrom: '2026-01-01',

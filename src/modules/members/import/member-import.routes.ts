@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { countHourlyUse } from '../../../platform/alerts/hourly-limit.ts';
 import { appendAudit } from '../../../platform/audit/audit-log.ts';
 import { ByteLimitExceeded, byteLimit } from '../../../platform/files/byte-limit.ts';
 import { newFileKey, type FileStorage } from '../../../platform/files/file-storage.ts';
@@ -114,6 +115,7 @@ export function registerMemberImportRoutes(app: FastifyInstance, deps: AppDeps):
       const ctx = actingWith(request, deps, 'member.import');
       const job = await findOwnImportJob(deps.db, (request.params as { jobId: string }).jobId, ctx.actor.userId!);
       if (!job?.error_file_key || (await storage.size(job.error_file_key)) === null) throw new AppError('NOT_FOUND');
+      await countHourlyUse(ctx, 'export'); // AS-22: the rows leave in clear, as an export's would
       // The workbook carries the uploaded ID and phone numbers in clear: each download is a sensitive read.
       await deps.db.transaction().execute((trx) =>
         appendAudit(trx, ctx.auditKey, ctx.actor, { action: 'member.import.errors_download', orgPath: ctx.scope.postOrgPath, targetType: 'import_job', targetId: job.id, detail: { jobId: job.id, badRows: job.error_count } }),

@@ -30,8 +30,8 @@ describe('hourly limits and security alerts (DOMAIN §12 AS-22, DB-12)', () => {
 
   it('refuses the 11th export in an hour with 429, says when to retry, and raises one alert for the window', async () => {
     await clearUses();
-    await pastUses('member_export', 9, 130); // outside the hour: not counted
-    await pastUses('member_export', 9, 30);
+    await pastUses('export', 9, 130); // outside the hour: not counted
+    await pastUses('export', 9, 30);
     expect((await county.get('/api/members/export.xlsx?q=__none__')).statusCode).toBe(200); // the 10th
     const refused = await county.get('/api/members/export.xlsx?q=__none__');
     expect(refused.statusCode).toBe(429);
@@ -43,8 +43,9 @@ describe('hourly limits and security alerts (DOMAIN §12 AS-22, DB-12)', () => {
     expect(refused.headers['retry-after']).toBe(String(error.retryAfterSeconds));
     expect(error.message).toMatch(/上限.*请于\d{2}:\d{2}（约30分钟后）再试/);
     expect(error.messageEn).toMatch(/try again in about 30 minutes/);
-    // The full export counts against the same limit.
+    // The full export and the organization export (with its contacts) count against the same limit.
     expect((await county.post('/api/members/full-exports', { reason: '报送名册', q: '__none__' })).statusCode).toBe(429);
+    expect((await county.get('/api/orgs/export.xlsx')).statusCode).toBe(429);
     const alerts = await alertsOf('export_rate');
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ username: 'wuhou_admin', count: 11, limit_value: 10, acknowledged_at: null });
@@ -52,9 +53,18 @@ describe('hourly limits and security alerts (DOMAIN §12 AS-22, DB-12)', () => {
     const audit = await t.db.selectFrom('audit_log').select(['action', 'result']).where('action', '=', 'security.alert').execute();
     expect(audit).toEqual([{ action: 'security.alert', result: 'denied' }]);
     // A refused export is not counted: the window holds the ten that went through.
-    const counted = await t.db.selectFrom('usage_event').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'member_export')
+    const counted = await t.db.selectFrom('usage_event').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'export')
       .where('at', '>', new Date(Date.now() - 3_600_000).toISOString()).executeTakeFirstOrThrow();
     expect(Number(counted.n)).toBe(10);
+  });
+
+  it('counts organization exports with member exports, so neither is a way round the other', async () => {
+    await clearUses();
+    await pastUses('export', 9, 10);
+    expect((await county.get('/api/orgs/export.xlsx')).statusCode).toBe(200); // the 10th
+    expect((await county.get('/api/members/export.xlsx?q=__none__')).statusCode).toBe(429);
+    const kinds = await t.db.selectFrom('usage_event').select('kind').where('user_id', '=', countyUserId).execute();
+    expect(kinds.filter((k) => k.kind === 'export')).toHaveLength(10);
   });
 
   it('refuses member detail views and reveals past 200 an hour, with one alert', async () => {
