@@ -62,7 +62,8 @@ export async function recordNotice(ctx: ServiceContext, id: number, input: Notic
       }).where('id', '=', id).execute();
       await appendEvent(trx, id, { kind: 'notified_regulator', at, note, by: ctx.actor.username }, now);
     } else {
-      if (row.individuals_notified_at !== null || row.individuals_exemption !== null) throw alreadyRecorded();
+      // A notice may still follow a recorded waiver (e.g. minors turn out to be among the people); not the other way round.
+      if (row.individuals_notified_at !== null || (input.exempt && row.individuals_exemption !== null)) throw alreadyRecorded();
       await trx.updateTable('incident').set(input.exempt
         ? { individuals_exemption: note, updated_at: stamp }
         : { individuals_notified_at: at, individuals_notified_by: ctx.actor.username, individuals_notice: note, updated_at: stamp }).where('id', '=', id).execute();

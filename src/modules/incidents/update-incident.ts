@@ -6,8 +6,8 @@ import { writeIncident } from './incident-write.ts';
 
 /**
  * 补充、更正事件情况: the facts the notice will state, as the assessment goes on (plan step 3).
- * The audit names the fields changed and the level and minors flag as they now stand; the texts
- * themselves stay in the register.
+ * The audit names the fields changed, and the level and the drill and minors marks as they now stand
+ * (so that a real incident later marked a drill shows in the log); the texts stay in the register.
  */
 export async function updateIncident(ctx: ServiceContext, id: number, facts: IncidentFacts, now = new Date()): Promise<IncidentDto> {
   const problems: FieldError[] = [];
@@ -19,6 +19,6 @@ export async function updateIncident(ctx: ServiceContext, id: number, facts: Inc
       throw invalidFields([{ field: 'detectedAt', code: 'after_containment', message: { zh: '发现时间不能晚于控制时间', en: 'detection cannot be after containment' } }]);
     }
     await trx.updateTable('incident').set({ ...columns, updated_at: now.toISOString() }).where('id', '=', id).execute();
-    return { fields: Object.keys(facts).filter((k) => facts[k as keyof IncidentFacts] !== undefined), severity: columns.severity ?? row.severity, involvesMinors: (columns.involves_minors ?? row.involves_minors) === 1 };
+    return { fields: Object.keys(facts).filter((k) => facts[k as keyof IncidentFacts] !== undefined), severity: columns.severity ?? row.severity, drill: (columns.drill ?? row.drill) === 1, involvesMinors: (columns.involves_minors ?? row.involves_minors) === 1 };
   });
 }

@@ -158,5 +158,15 @@ describe('personal-data incident register: the tabletop drill (PIPL Art. 57)', (
     expect((await security.post(`/api/incidents/${id}/notices`, { audience: 'regulator', at: new Date().toISOString(), note: '报告' })).statusCode).toBe(200);
     expect((await security.post(`/api/incidents/${id}/notices`, { audience: 'regulator', at: new Date().toISOString(), note: '再报告' })).statusCode).toBe(409);
     expect((await security.patch(`/api/incidents/${id}`, { unknown: 1 })).statusCode).toBe(400);
+
+    // A waiver recorded before minors were found among the people no longer lets it close; a real notice still can follow.
+    const now = () => new Date().toISOString();
+    expect((await security.post(`/api/incidents/${id}/notices`, { audience: 'individuals', at: now(), note: '已寻回', exempt: true })).statusCode).toBe(200);
+    expect((await security.post(`/api/incidents/${id}/notices`, { audience: 'individuals', at: now(), note: '再次免于通知', exempt: true })).statusCode).toBe(409);
+    const minors = await security.patch(`/api/incidents/${id}`, { involvesMinors: true });
+    expect(minors.json().missingForClose).toContainEqual(expect.objectContaining({ field: 'individualsNotifiedAt', message: expect.stringContaining('监护人') }));
+    const told = await security.post(`/api/incidents/${id}/notices`, { audience: 'individuals', at: now(), note: '电话告知监护人' });
+    expect(told.statusCode).toBe(200);
+    expect(told.json().missingForClose.map((m: { field: string }) => m.field)).not.toContain('individualsNotifiedAt');
   });
 });

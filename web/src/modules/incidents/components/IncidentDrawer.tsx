@@ -126,7 +126,7 @@ export function IncidentDrawer({ incidentId, onClose, onChanged }: Props) {
             <Space wrap>
               {live && <Button onClick={() => setEditing(true)}>{t('incidents.action.edit')}</Button>}
               {data.status === 'open' && <Button onClick={() => setStep('contain')}>{t('incidents.action.contain')}</Button>}
-              {live && (data.regulatorNotifiedAt === null || (data.individualsNotifiedAt === null && data.individualsExemption === null)) && (
+              {live && (data.regulatorNotifiedAt === null || data.individualsNotifiedAt === null) && (
                 <Button onClick={() => setStep('notice')}>{t('incidents.action.notice')}</Button>
               )}
               <Button onClick={() => setStep('note')}>{t('incidents.action.note')}</Button>
@@ -143,6 +143,7 @@ export function IncidentDrawer({ incidentId, onClose, onChanged }: Props) {
               size="small"
               column={1}
               bordered
+              styles={{ label: { width: 200 } }}
               items={[
                 { key: 'piKinds', label: t('incidents.field.piKinds'), children: data.piKinds.length > 0 ? data.piKinds.map((k) => t(piKindKey(k))).join('、') : orEmpty('') },
                 { key: 'affected', label: t('incidents.field.affectedEstimate'), children: data.affectedEstimate ?? '—' },
@@ -160,6 +161,7 @@ export function IncidentDrawer({ incidentId, onClose, onChanged }: Props) {
               size="small"
               column={1}
               bordered
+              styles={{ label: { width: 200 } }}
               items={[
                 {
                   key: 'regulator',

@@ -124,7 +124,7 @@ export function IncidentFactsModal({ incident, onClose, onDone }: { incident?: I
         <Row gutter={12}>
           <Col xs={24} md={16}>
             <Form.Item name="piKinds" label={t('incidents.field.piKinds')}>
-              <Select mode="multiple" allowClear options={PI_KINDS.map((k) => ({ value: k, label: t(piKindKey(k)) }))} />
+              <Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} options={PI_KINDS.map((k) => ({ value: k, label: t(piKindKey(k)) }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>

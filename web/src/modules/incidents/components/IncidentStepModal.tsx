@@ -24,7 +24,9 @@ export function IncidentStepModal({ incident, step, onClose, onDone }: { inciden
   const audience = Form.useWatch('audience', form);
   const exempt = Form.useWatch('exempt', form);
   const regulatorDone = incident.regulatorNotifiedAt !== null;
-  const individualsDone = incident.individualsNotifiedAt !== null || incident.individualsExemption !== null;
+  const individualsDone = incident.individualsNotifiedAt !== null;
+  // After a recorded waiver only a real notice can follow.
+  const waived = incident.individualsExemption !== null;
 
   const submit = async (values: Values) => {
     const entry = { at: values.at.toISOString(), note: values.note };
@@ -74,7 +76,7 @@ export function IncidentStepModal({ incident, step, onClose, onDone }: { inciden
             />
           </Form.Item>
         )}
-        {step === 'notice' && audience === 'individuals' && (incident.involvesMinors ? (
+        {step === 'notice' && audience === 'individuals' && !waived && (incident.involvesMinors ? (
           <Alert type="warning" showIcon title={t('incidents.modal.exemptMinors')} style={{ marginBottom: 12 }} />
         ) : (
           <Form.Item name="exempt" valuePropName="checked">
