@@ -117,6 +117,7 @@ export const SCOPE_ROUTES: Record<string, RoutePlan> = {
   'GET /api/members/:id/status-history': { kind: 'detail', objects: members },
   'GET /api/dues/members/:id': { kind: 'detail', objects: members },
   'GET /api/minor-access/members/:id': { kind: 'detail', objects: members },
+  'GET /api/minor-access/applicants/:id': { kind: 'detail', objects: async (db) => byPath(await db.selectFrom('applicant').select(['id', 'org_path as path']).execute()) },
   'GET /api/transfers/:id': {
     kind: 'detail',
     objects: async (db) => (await db.selectFrom('transfer').select(['id', 'from_org_path', 'to_org_path', 'stage_org_path']).execute())
