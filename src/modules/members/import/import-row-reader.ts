@@ -43,7 +43,10 @@ export async function* readSheetRows(storage: FileStorage, pkg: XlsxPackage, she
 /** exceljs cell values (rich text, formulas, hyperlinks…) reduced to what a person typed or sees. */
 export function toRawCell(value: unknown): RawCell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  // A number in a date-formatted cell beyond the dates Excel can show (it displays ####) reads as an
+  // invalid Date; it is kept as the error value it is, so no check has to guard against it.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? { error: '#NUM!' } : value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value !== 'object') return null;
   const v = value as { richText?: { text?: string }[]; result?: unknown; formula?: string; sharedFormula?: string; text?: unknown; error?: string };
   if (Array.isArray(v.richText)) return v.richText.map((r) => r.text ?? '').join('');
