@@ -7,7 +7,10 @@ import { appendEvent, writeIncident } from './incident-write.ts';
 
 const msg = (zh: string, en: string) => ({ zh, en });
 
-/** 已控制 (plan step 1): the leak is stopped; only an open incident can be marked so. */
+/**
+ * 已控制 (plan step 1): the leak is stopped. Recorded once; an incident already reported keeps its
+ * status, so a containment written down after the report still gets its time.
+ */
 export async function markContained(ctx: ServiceContext, id: number, input: { at: string; note: string }, now = new Date()): Promise<IncidentDto> {
   const problems: FieldError[] = [];
   const note = input.note.trim();
@@ -15,8 +18,8 @@ export async function markContained(ctx: ServiceContext, id: number, input: { at
   return writeIncident(ctx, id, 'incident.contain', async (trx, row) => {
     const at = instantOf('at', input.at, problems, now, row.detected_at);
     if (problems.length > 0) throw invalidFields(problems);
-    if (row.status !== 'open') throw new AppError('CONFLICT', { message: msg('该事件已标记为已控制或已报告，请刷新后查看', 'The incident is already contained or notified; reload to see it') });
-    await trx.updateTable('incident').set({ status: 'contained', contained_at: at, updated_at: now.toISOString() }).where('id', '=', id).execute();
+    if (row.contained_at !== null) throw new AppError('CONFLICT', { message: msg('该事件已标记为已控制，请刷新后查看', 'The incident is already marked contained; reload to see it') });
+    await trx.updateTable('incident').set({ status: row.status === 'open' ? 'contained' : row.status, contained_at: at, updated_at: now.toISOString() }).where('id', '=', id).execute();
     await appendEvent(trx, id, { kind: 'contained', at, note, by: ctx.actor.username }, now);
     return { at };
   });

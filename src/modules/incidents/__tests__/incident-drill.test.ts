@@ -134,6 +134,9 @@ describe('personal-data incident register: the tabletop drill (PIPL Art. 57)', (
     expect(before.status).toBe('open');
     expect((await audited()).map((e) => e.action).slice(audits)).toEqual(['incident.update', 'incident.notify']);
     expect(await t.db.selectFrom('incident_event').select('id').where('incident_id', '=', id).execute()).toHaveLength(events.length + 1);
+    // Containment written down after the report gets its time and leaves the status as reported.
+    const contained = await security.post(`/api/incidents/${id}/contain`, { at: hoursAgo(4), note: '名册当天寻回' });
+    expect(contained.json()).toMatchObject({ status: 'notified', containedAt: expect.any(String), containOverdue: false });
 
     // Art. 57 ¶2: remedies that avoid the harm let an incident without minors close without telling each person, with the reason recorded.
     const waived = await security.post(`/api/incidents/${id}/notices`, { audience: 'individuals', at: new Date().toISOString(), note: '名册已在当天寻回，未被他人翻阅', exempt: true });

@@ -31,6 +31,7 @@ export const incidentsEnUS: Record<keyof typeof incidentsZhCN, string> = {
   'incidents.containOverdue': 'Containment overdue',
   'incidents.reportOverdue': 'Report overdue',
   'incidents.reportDue': 'Report by {time}',
+  'incidents.closedAt': 'Closed {time}',
   'incidents.reported': 'Reported',
 
   'incidents.pi.identity_number': 'Identity numbers',

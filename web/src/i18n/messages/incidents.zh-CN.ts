@@ -29,6 +29,7 @@ export const incidentsZhCN = {
   'incidents.containOverdue': '超过控制时限',
   'incidents.reportOverdue': '超过报告时限',
   'incidents.reportDue': '报告时限 {time}',
+  'incidents.closedAt': '{time} 结案',
   'incidents.reported': '已报告',
 
   'incidents.pi.identity_number': '身份证件号码',

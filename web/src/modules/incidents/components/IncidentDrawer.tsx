@@ -125,7 +125,7 @@ export function IncidentDrawer({ incidentId, onClose, onChanged }: Props) {
           {manage && (
             <Space wrap>
               {live && <Button onClick={() => setEditing(true)}>{t('incidents.action.edit')}</Button>}
-              {data.status === 'open' && <Button onClick={() => setStep('contain')}>{t('incidents.action.contain')}</Button>}
+              {live && data.containedAt === null && <Button onClick={() => setStep('contain')}>{t('incidents.action.contain')}</Button>}
               {live && (data.regulatorNotifiedAt === null || data.individualsNotifiedAt === null) && (
                 <Button onClick={() => setStep('notice')}>{t('incidents.action.notice')}</Button>
               )}

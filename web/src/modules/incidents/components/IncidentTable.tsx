@@ -37,7 +37,7 @@ export function IncidentTable({ data, loading, page, pageSize, onPageChange, onO
       width: 200,
       render: (_, incident) =>
         incident.status === 'closed' ? (
-          <Typography.Text type="secondary">{formatTime(incident.closedAt)}</Typography.Text>
+          <Typography.Text type="secondary">{t('incidents.closedAt', { time: formatTime(incident.closedAt) })}</Typography.Text>
         ) : (
           <IncidentDeadlines incident={incident} />
         ),
