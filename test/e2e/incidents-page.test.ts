@@ -35,15 +35,15 @@ describe('incident register in the browser', () => {
     await page.getByRole('button', { name: '登记为安全事件' }).first().click();
     await page.waitForURL(/\/incidents\?id=\d+/);
     const drawer = page.locator('.ant-drawer-section');
-    await expect.poll(() => drawer.getByText('安全告警：导出过于频繁（账号 wuhou_admin）').first().isVisible()).toBe(true);
-    await expect.poll(() => drawer.getByText('请选择涉及的个人信息种类（第五十七条第一款第一项）').isVisible()).toBe(true);
+    await drawer.getByText('安全告警：导出过于频繁（账号 wuhou_admin）').first().waitFor();
+    await drawer.getByText('请选择涉及的个人信息种类（第五十七条第一款第一项）').first().waitFor();
     await page.screenshot({ path: screenshotPath('incident-from-alert') });
 
     // Closing now is refused, naming what is missing.
     await drawer.getByRole('button', { name: /^结\s*案$/ }).click();
     await page.locator('.ant-modal').getByRole('button', { name: /^结\s*案$/ }).click();
-    await expect.poll(() => page.locator('.ant-modal').getByText('尚不能结案：').isVisible()).toBe(true);
-    await expect.poll(() => page.locator('.ant-modal').getByText('请先登记向网信部门报告的时间和方式').isVisible()).toBe(true);
+    await page.locator('.ant-modal').getByText('尚不能结案：').first().waitFor();
+    await page.locator('.ant-modal').getByText('请先登记向网信部门报告的时间和方式').first().waitFor();
     await page.screenshot({ path: screenshotPath('incident-close-refused') });
     await page.locator('.ant-modal').getByRole('button', { name: /^取\s*消$/ }).click();
 
@@ -65,42 +65,42 @@ describe('incident register in the browser', () => {
     await fill(page, '处理者的联系方式', '团省委办公室 028-00000000');
     await page.screenshot({ path: screenshotPath('incident-facts-form') });
     await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
-    await expect.poll(() => drawer.getByText('武侯区团委管理员账号口令泄露，被他人批量导出团员名册').isVisible()).toBe(true);
-    await expect.poll(() => drawer.getByText(/须立即启动个人信息安全事件应急预案/).isVisible()).toBe(true);
+    await drawer.getByText('武侯区团委管理员账号口令泄露，被他人批量导出团员名册').first().waitFor();
+    await drawer.getByText(/须立即启动个人信息安全事件应急预案/).first().waitFor();
 
     // The report to the authority, then the notice to the people (minors: no waiver offered).
     for (const [audience, note] of [['向网信部门报告', '书面报告送达省委网信办（演练）'], ['通知受影响的个人', '短信告知团员及未成年人的监护人（演练）']] as const) {
       await drawer.getByRole('button', { name: '登记报告或通知' }).click();
       await page.locator('.ant-modal').getByRole('radio', { name: audience }).check();
-      if (audience === '通知受影响的个人') await expect.poll(() => page.locator('.ant-modal').getByText(/不能免于通知/).isVisible()).toBe(true);
+      if (audience === '通知受影响的个人') await page.locator('.ant-modal').getByText(/不能免于通知/).first().waitFor();
       await page.locator('.ant-modal').getByLabel(/以何种方式、向谁报告或通知/).fill(note);
       await page.locator('.ant-modal').getByRole('button', { name: /^保\s*存$/ }).click();
-      await expect.poll(() => drawer.getByText(new RegExp(note.replace(/[()（）]/g, '.'))).first().isVisible()).toBe(true);
+      await drawer.getByText(new RegExp(note.replace(/[()（）]/g, '.'))).first().waitFor();
     }
-    await expect.poll(() => drawer.getByText('第五十七条所列事项和报告、通知均已登记，可以结案。').isVisible()).toBe(true);
+    await drawer.getByText('第五十七条所列事项和报告、通知均已登记，可以结案。').first().waitFor();
     await page.screenshot({ path: screenshotPath('incident-ready-to-close') });
     await drawer.getByRole('button', { name: /^结\s*案$/ }).click();
     await page.locator('.ant-modal').getByRole('button', { name: /^结\s*案$/ }).click();
-    await expect.poll(() => drawer.getByText(/anquan_admin 于 .* 结案/).isVisible()).toBe(true);
-    await expect.poll(() => drawer.getByRole('button', { name: '补充事件情况' }).count()).toBe(0);
+    await drawer.getByText(/anquan_admin 于 .* 结案/).first().waitFor();
+    await expect.poll(() => drawer.getByRole('button', { name: '补充事件情况' }).count(), { timeout: 10_000 }).toBe(0);
 
     // The list: filtered to closed ones, and searched.
     await page.locator('.ant-drawer-close').click();
     await page.locator('.ant-segmented-item', { hasText: '已结案' }).click();
-    await expect.poll(() => page.getByRole('button', { name: '安全告警：导出过于频繁（账号 wuhou_admin）' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: '安全告警：导出过于频繁（账号 wuhou_admin）' }).first().waitFor();
     await page.getByPlaceholder('事件名称、原因或组织').fill('不存在的事件');
     await page.getByPlaceholder('事件名称、原因或组织').press('Enter');
-    await expect.poll(() => page.getByText('暂无安全事件').isVisible()).toBe(true);
+    await page.getByText('暂无安全事件').first().waitFor();
     await page.getByPlaceholder('事件名称、原因或组织').fill('口令泄露');
     await page.getByPlaceholder('事件名称、原因或组织').press('Enter');
-    await expect.poll(() => page.getByRole('button', { name: '安全告警：导出过于频繁（账号 wuhou_admin）' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: '安全告警：导出过于频繁（账号 wuhou_admin）' }).first().waitFor();
     await page.screenshot({ path: screenshotPath('incidents-list') });
 
     // The auditor reads the register; it offers no steps.
     const auditor = await signIn(browser, server.url, 'shenji_admin');
     await auditor.goto(`${server.url}/incidents`);
     await auditor.getByRole('button', { name: '安全告警：导出过于频繁（账号 wuhou_admin）' }).click();
-    await expect.poll(() => auditor.locator('.ant-drawer-section').getByText('处置经过').isVisible()).toBe(true);
+    await auditor.locator('.ant-drawer-section').getByText('处置经过').first().waitFor();
     expect(await auditor.getByRole('button', { name: '登记安全事件' }).count()).toBe(0);
     expect(await auditor.locator('.ant-drawer-section').getByRole('button', { name: '添加处置记录' }).count()).toBe(0);
   });
