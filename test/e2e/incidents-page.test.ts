@@ -83,6 +83,8 @@ describe('incident register in the browser', () => {
     await page.locator('.ant-modal').getByRole('button', { name: /^结\s*案$/ }).click();
     await drawer.getByText(/anquan_admin 于 .* 结案/).first().waitFor();
     await expect.poll(() => drawer.getByRole('button', { name: '补充事件情况' }).count(), { timeout: 10_000 }).toBe(0);
+    await drawer.getByText('处置经过').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('incident-closed-timeline') });
 
     // The list: filtered to closed ones, and searched.
     await page.locator('.ant-drawer-close').click();
