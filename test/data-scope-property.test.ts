@@ -14,8 +14,9 @@ import { createTestApp, orgIdByName, type Client, type TestApp } from './helpers
  * DOMAIN §12 DB-07, the data-scope property: over a random organization tree grown inside the demo
  * province, random members and random posts (any cadre role; 本级及下级, 本级 or 自定义 scope at a
  * random organization), every GET route under /api, enumerated from the route table, answers a post
- * only with organizations in its scope; every object outside answers 404 (and one inside 200), and
- * every count stays the same when a member is added outside the scope. A route the table in
+ * only with organizations in its scope (JSON answers walked for every organization, path and member
+ * they name; workbooks read row by row); every object outside answers 404 (and one inside is found),
+ * and every count stays the same when a member is added outside the scope. A route the table in
  * test/helpers/scope-routes.ts neither checks nor exempts with a reason fails the first test.
  *
  * Reproduce a failure with the seed it prints: TUANWU_SCOPE_SEED=<seed> (and TUANWU_SCOPE_RUNS=<n>).
@@ -123,7 +124,9 @@ describe('data scope over a random organization tree (DOMAIN §12 DB-07)', () =>
         problems.push(`${account.roleCode} ${describeScope(account.scope)} GET ${url}: plan ${planId} of ${planPath} is neither owned by nor assigned into the scope`);
         continue;
       }
-      for (const ref of orgRefs(item, plan.idKeys, plan.ignoreKeys)) {
+      const refs = orgRefs(item, plan.idKeys, plan.ignoreKeys);
+      if (refs.length > 0) note(`GET ${url.split('?')[0]}`, 'refs');
+      for (const ref of refs) {
         if (planPath && 'orgId' in ref && world.orgs.get(ref.orgId)?.path === planPath) continue;
         const verdict = refInScope(world, account.scope, ref);
         if (verdict !== true) {
@@ -219,6 +222,13 @@ describe('data scope over a random organization tree (DOMAIN §12 DB-07)', () =>
           continue;
         }
         assertRefsInScope(world, account, url, response.json(), plan);
+        if (plan.kind === 'list' && plan.itemPaths) {
+          const paths = await plan.itemPaths(t.db);
+          const items = (response.json() as { items: { id: number }[] }).items;
+          if (items.length > 0) note(key, 'refs');
+          const stray = items.find((item) => { const path = paths.get(Number(item.id)); return !path || !pathInScope(account.scope, path); });
+          if (stray) problems.push(`${account.roleCode} ${describeScope(account.scope)} GET ${url}: item ${JSON.stringify(stray).slice(0, 200)} is about ${paths.get(Number(stray.id)) ?? 'no organization'}, outside the scope`);
+        }
         if (plan.counts) counts.set(url, response.body);
       }
     }
@@ -259,7 +269,7 @@ describe('data scope over a random organization tree (DOMAIN §12 DB-07)', () =>
   }
 
   /** A member added through the API, with a unique valid resident ID. */
-  async function addMember(orgId: number): Promise<void> {
+  async function addMember(orgId: number): Promise<number> {
     const n = memberSerial++;
     const birth = new Date(Date.UTC(2000, 0, 1) + n * 86_400_000 * 3).toISOString().slice(0, 10);
     const name = `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n * 7) % GIVEN.length]}${GIVEN[(n * 3 + 1) % GIVEN.length]}`;
@@ -268,6 +278,7 @@ describe('data scope over a random organization tree (DOMAIN §12 DB-07)', () =>
       ethnicity: '01', politicalStatus: 'league_member', occupation: 'student', joinedLeagueOn: '2018-05',
     });
     if (response.statusCode !== 200 && response.statusCode !== 201) throw new Error(`adding a member to ${orgId}: ${response.statusCode} ${response.body}`);
+    return response.json().id as number;
   }
 
   const orgArb = fc.record({ parent: fc.nat(), type: fc.constantFrom(...ORG_TYPES) });
@@ -327,17 +338,27 @@ describe('data scope over a random organization tree (DOMAIN §12 DB-07)', () =>
           const before = new Map<ScopedAccount, Map<string, string>>();
           for (const account of accounts) before.set(account, await checkAccount(world, account, pick));
 
-          // A member added outside a post's scope changes none of its counts.
+          // Writes outside a post's scope change none of its lists and counts: a member added to a new
+          // branch, then (with two new branches) a transfer of that member to the other one.
           const target = branches[outsidePick % branches.length]!;
-          await addMember(target.id);
+          const memberId = await addMember(target.id);
+          const touched = [target.path];
+          const destination = branches[(outsidePick + 1) % branches.length]!;
+          if (destination.id !== target.id) {
+            const transfer = await province.post('/api/transfers', { memberId, scopeKind: 'within', reason: 'employment', toOrgId: destination.id });
+            expect(transfer.statusCode, transfer.body).toBe(200);
+            const row = await t.db.selectFrom('transfer').select(['from_org_path', 'to_org_path', 'stage_org_path']).where('id', '=', transfer.json().id).executeTakeFirstOrThrow();
+            touched.push(...[row.from_org_path, row.to_org_path, row.stage_org_path].filter((p): p is string => p !== null));
+          }
+          const what = `a member added at ${target.path}${touched.length > 1 ? ` and moving to ${destination.path}` : ''}`;
           for (const account of accounts) {
-            if (pathInScope(account.scope, target.path)) continue;
+            if (touched.some((path) => pathInScope(account.scope, path))) continue;
             for (const [url, body] of before.get(account)!) {
               const plan = SCOPE_ROUTES[`GET ${url.split('?')[0]}`] as { subtreeTotals?: true };
-              if (plan.subtreeTotals && account.scope.kind === 'self_org' && target.path.startsWith(account.scope.orgPath)) continue;
+              if (plan.subtreeTotals && account.scope.kind === 'self_org' && touched.some((path) => path.startsWith(account.scope.orgPath))) continue;
               const again = await account.client.get(url);
               if (again.body !== body) {
-                problems.push(`${account.roleCode} ${describeScope(account.scope)} GET ${url} changed after a member was added at ${target.path}, outside the scope:\n    before ${body.slice(0, 400)}\n    after  ${again.body.slice(0, 400)}`);
+                problems.push(`${account.roleCode} ${describeScope(account.scope)} GET ${url} changed after ${what}, outside the scope:\n    before ${body.slice(0, 400)}\n    after  ${again.body.slice(0, 400)}`);
                 continue;
               }
               note(`GET ${url.split('?')[0]}`, 'counts-unchanged');
@@ -363,6 +384,7 @@ describe('data scope over a random organization tree (DOMAIN §12 DB-07)', () =>
     let state = SEED;
     for (const account of fixed) await checkAccount(world, account, () => (state = (state * 48271) % 2147483647));
     expect(problems).toEqual([]);
+    if (process.env.TUANWU_SCOPE_REPORT) console.log([...exercised].map(([k, v]) => `${k}: ${[...v].join(' ')}`).join('\n'));
     const missing: string[] = [];
     for (const route of getRoutes()) {
       const key = keyOf(route);
