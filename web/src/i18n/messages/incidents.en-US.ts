@@ -5,7 +5,7 @@ export const incidentsEnUS: Record<keyof typeof incidentsZhCN, string> = {
   'nav.incidents': 'Incidents',
 
   'incidents.title': 'Personal-data incidents',
-  'incidents.intro': 'When personal information is or may be leaked, altered or lost, record it here and follow it through: contain, assess, report to the cyberspace authority, tell the people affected, then close. Contain within {contain} hours of detection and report within {report} hours (the legal limit for serious incidents and above). The incident plan (docs/incident-response.md) gives the steps.',
+  'incidents.intro': 'When personal information is or may be leaked, altered or lost, record it here and follow it through: contain, assess, report to the cyberspace authority, tell the people affected, then close. Contain within {contain} h of detection and report within {report} h (the legal limit for serious incidents and above). The incident plan (docs/incident-response.md) gives the steps.',
   'incidents.liveCount': '{count} not closed',
   'incidents.new': 'Record an incident',
   'incidents.searchPlaceholder': 'Title, cause or organization',
@@ -103,7 +103,7 @@ export const incidentsEnUS: Record<keyof typeof incidentsZhCN, string> = {
   'incidents.action.contain': 'Mark contained',
   'incidents.action.notice': 'Record a report or notice',
   'incidents.action.note': 'Add a timeline entry',
-  'incidents.action.close': 'Close',
+  'incidents.action.close': 'Close incident',
   'incidents.action.fromAlert': 'Record as incident',
 
   'incidents.modal.newTitle': 'Record an incident',
