@@ -3,7 +3,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, orgIdByName, type Client, type TestApp } from './helpers/test-app.ts';
 import { tableDigest, type DigestSpec } from './helpers/fuzz-digest.ts';
-import { assertFuzz, expectWellFormed, fromSchema, idNumber, nastyString, nastyValue, queryString, type ValuePools } from './helpers/fuzz-values.ts';
+import { assertFuzz, expectWellFormed, fromSchema, idNumber, nastyString, nastyValue, pathSegment, queryString, type ValuePools } from './helpers/fuzz-values.ts';
 import type { RouteSummary } from '../src/platform/http/app.ts';
 
 /**
@@ -108,7 +108,7 @@ describe('fuzzing the transfer endpoints (DB-11)', () => {
     const params = (route.schema?.params ?? {}) as { properties?: Record<string, unknown> };
     const value = (name: string) => fromSchema(params.properties?.[name] ?? {}, poolsOf(route), { valid, name });
     return fc.tuple(...names.map((name) => (valid ? value(name) : fc.oneof({ weight: 4, arbitrary: value(name) }, nastyString))))
-      .map((values) => names.reduce((url, name, i) => url.replace(`:${name}`, encodeURIComponent(String(values[i]))), route.url));
+      .map((values) => names.reduce((url, name, i) => url.replace(`:${name}`, pathSegment(values[i])), route.url));
   };
 
   const queryOf = (route: RouteSummary, valid: boolean) => {

@@ -165,11 +165,21 @@ function objectOf(s: JsonSchema, pools: ValuePools, valid: boolean): fc.Arbitrar
   });
 }
 
+/** A generated value as URL text: objects as JSON (a generated object may carry a `toString` that is no function). */
+export function asText(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}
+
+/** A generated value as one path segment; lone surrogates, which no URL can carry, become U+FFFD as a browser sends them. */
+export function pathSegment(value: unknown): string {
+  return encodeURIComponent(asText(value).replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
+}
+
 /** A query string from generated values: arrays repeat the key, objects are sent as JSON text. */
 export function queryString(values: Record<string, unknown>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(values)) {
-    for (const one of Array.isArray(value) ? value : [value]) search.append(key, typeof one === 'object' && one !== null ? JSON.stringify(one) : String(one));
+    for (const one of Array.isArray(value) ? value : [value]) search.append(key, asText(one));
   }
   const text = search.toString();
   return text ? `?${text}` : '';
