@@ -7,7 +7,8 @@ import { rule } from '../../platform/rules/rules.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
 import { isCalendarDate } from '../../platform/time/china-date.ts';
 import { ADMISSION_NOTICES } from './admission-enums.ts';
-import { admissionRefused, requireApplicant, scopedApplicants } from './applicant.repository.ts';
+import { admissionRefused, scopedApplicants } from './applicant.repository.ts';
+import { requireApplicantRecordAccess } from './applicant-record-access.ts';
 
 export type NoticeInput = { kind: string; startOn: string; endOn: string; objections?: string | null; objectionsResolved?: boolean };
 
@@ -32,7 +33,7 @@ export async function addNotice(ctx: ServiceContext, applicantId: number, input:
   }
   if (problems.length > 0) throw invalidFields(problems);
   return ctx.db.transaction().execute(async (trx) => {
-    const applicant = await requireApplicant(trx, ctx.scope, applicantId);
+    const applicant = await requireApplicantRecordAccess(trx, ctx, applicantId, 'update');
     if (applicant.is_open !== 1) throw admissionRefused('closed', '该入团申请已办结或终止', 'the application is closed');
     if (applicant.step < kind!.afterStep || applicant.step >= kind!.beforeStep) {
       throw admissionRefused('notice_out_of_place', `“${kind!.zh}”应在第${kind!.afterStep}步完成后、第${kind!.beforeStep}步之前进行`, `the ${kind!.en.toLowerCase()} belongs after step ${kind!.afterStep} and before step ${kind!.beforeStep}`);

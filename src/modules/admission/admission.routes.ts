@@ -9,7 +9,7 @@ import { addNotice, updateNoticeObjections } from './admission-notices.ts';
 import { completeStep, stopApplicant } from './complete-step.ts';
 import { createApplicant } from './create-applicant.ts';
 import { developmentPlan, issueNumberRange, setQuota } from './development-plan.ts';
-import { getApplicant, listApplicants } from './find-applicants.ts';
+import { applicantDetail, getApplicant, listApplicants } from './find-applicants.ts';
 import { setYouthCount, youthRatios } from './youth-ratio.ts';
 
 const Loose = Type.Object({}, { additionalProperties: true });
@@ -108,7 +108,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, deps: AppDeps): vo
     handler: async (request) => {
       const ctx = actingWith(request, deps, 'admission.manage');
       const { id } = await createApplicant(ctx, request.body as Static<typeof NewApplicant>);
-      return getApplicant(ctx, id);
+      return applicantDetail(ctx, id);
     },
   });
 
@@ -120,7 +120,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, deps: AppDeps): vo
       // Pre-review and approval belong to the committee above; the rest to the branch.
       const ctx = actingWith(request, deps, ADMISSION_STEPS[body.step - 1]!.byParent ? 'admission.approve' : 'admission.manage');
       await completeStep(ctx, idOf(request.params), body.step, body);
-      return getApplicant(ctx, idOf(request.params));
+      return applicantDetail(ctx, idOf(request.params));
     },
   });
 
@@ -130,7 +130,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, deps: AppDeps): vo
     handler: async (request) => {
       const ctx = actingWith(request, deps, 'admission.manage');
       await stopApplicant(ctx, idOf(request.params), (request.body as { reason: string }).reason);
-      return getApplicant(ctx, idOf(request.params));
+      return applicantDetail(ctx, idOf(request.params));
     },
   });
 
@@ -140,7 +140,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, deps: AppDeps): vo
     handler: async (request) => {
       const ctx = actingWith(request, deps, 'admission.manage');
       await addNotice(ctx, idOf(request.params), request.body as Static<typeof NoticeBody>);
-      return getApplicant(ctx, idOf(request.params));
+      return applicantDetail(ctx, idOf(request.params));
     },
   });
 

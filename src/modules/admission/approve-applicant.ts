@@ -8,7 +8,8 @@ import { refuseDuplicates } from '../members/member-duplicates.ts';
 import { newMemberRow, type NewMemberFields } from '../members/member-row.ts';
 import { applyToPath } from '../members/stats/apply-member-stats.ts';
 import { contributionOf } from '../members/stats/member-contribution.ts';
-import { admissionRefused, factsOf, recordApplicantStep, requireApplicant } from './applicant.repository.ts';
+import { admissionRefused, factsOf, recordApplicantStep } from './applicant.repository.ts';
+import { requireApplicantRecordAccess } from './applicant-record-access.ts';
 import { requireDecider } from './step-decider.ts';
 import { consumeQuota, takeDevelopmentNumber } from './development-capacity.ts';
 import { checkStepFacts, factsAfter, lastDateOf, refuseNotice, refuseOutOfOrder } from './step-checks.ts';
@@ -24,7 +25,7 @@ import { ratioForBranch } from './youth-ratio.ts';
 export async function approveApplicant(ctx: ServiceContext, id: number, onDate: string, confirmRatio: boolean): Promise<ApplicantRow> {
   const today = todayInChina();
   return ctx.db.transaction().execute(async (trx) => {
-    const applicant = await requireApplicant(trx, ctx.scope, id);
+    const applicant = await requireApplicantRecordAccess(trx, ctx, id, 'update');
     const refusal = applicant.is_open !== 1
       ? { code: 'closed', zh: '该入团申请已办结或终止', en: 'the application is closed' }
       : refuseOutOfOrder(applicant.step, 9) ?? refuseNotice(9, onDate, await trx.selectFrom('admission_notice').select(['id', 'kind', 'end_on', 'objections_resolved']).where('applicant_id', '=', id).execute());

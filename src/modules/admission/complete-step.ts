@@ -4,7 +4,8 @@ import type { ApplicantRow } from '../../platform/db/schema.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
 import { todayInChina } from '../../platform/time/china-date.ts';
 import { ADMISSION_STEPS } from './admission-enums.ts';
-import { admissionRefused, factsOf, recordApplicantStep, requireApplicant } from './applicant.repository.ts';
+import { admissionRefused, factsOf, recordApplicantStep } from './applicant.repository.ts';
+import { requireApplicantRecordAccess } from './applicant-record-access.ts';
 import { approveApplicant } from './approve-applicant.ts';
 import { requireDecider } from './step-decider.ts';
 import { checkStepFacts, factsAfter, lastDateOf, refuseNotice, refuseOutOfOrder, type StepInput } from './step-checks.ts';
@@ -19,7 +20,7 @@ export async function completeStep(ctx: ServiceContext, id: number, step: number
   if (step === 9) return approveApplicant(ctx, id, input.onDate, input.confirmRatio === true);
   const today = todayInChina();
   return ctx.db.transaction().execute(async (trx) => {
-    const applicant = await requireApplicant(trx, ctx.scope, id);
+    const applicant = await requireApplicantRecordAccess(trx, ctx, id, 'update');
     const refusal = applicant.is_open !== 1
       ? { code: 'closed', zh: '该入团申请已办结或终止', en: 'the application is closed' }
       : refuseOutOfOrder(applicant.step, step) ?? refuseNotice(step, input.onDate, await trx.selectFrom('admission_notice').select(['id', 'kind', 'end_on', 'objections_resolved']).where('applicant_id', '=', id).execute());
@@ -47,7 +48,7 @@ export async function completeStep(ctx: ServiceContext, id: number, step: number
 /** 终止培养: the application ends without admission, with the reason on record. */
 export async function stopApplicant(ctx: ServiceContext, id: number, reason: string): Promise<ApplicantRow> {
   return ctx.db.transaction().execute(async (trx) => {
-    const applicant = await requireApplicant(trx, ctx.scope, id);
+    const applicant = await requireApplicantRecordAccess(trx, ctx, id, 'update');
     if (applicant.is_open !== 1) throw admissionRefused('closed', '该入团申请已办结或终止', 'the application is closed');
     const row = await trx.updateTable('applicant').set({ status: 'stopped', is_open: 0, updated_at: new Date().toISOString() })
       .where('id', '=', id).where('is_open', '=', 1).returningAll().executeTakeFirst();

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../platform/service-context.ts';
 import { requireOrgsInScope } from '../org/org.repository.ts';
 import { ADMISSION_NOTICES, ADMISSION_STEPS } from './admission-enums.ts';
 import { factsOf, requireApplicant, scopedApplicants } from './applicant.repository.ts';
+import { requireApplicantRecordAccess } from './applicant-record-access.ts';
 import type { AdmissionFacts } from './step-checks.ts';
 import { todayInChina } from '../../platform/time/china-date.ts';
 import { labelsOf, type SensitivityLabel } from '../minors/minor-label.ts';
@@ -49,8 +50,20 @@ export async function listApplicants(ctx: ReadCtx, request: { orgId?: number; st
   return { items: rows.map(toDto), total: Number(count.n) };
 }
 
-/** One applicant with the record of every step and notice, and what the next step needs. */
-export async function getApplicant(ctx: ReadCtx, id: number) {
+/**
+ * 申请人详情 as its reader asks for it: a minor's record only under the reader's approval grant,
+ * the opening logged with it (DOMAIN §12 LAW-09).
+ */
+export async function getApplicant(ctx: ServiceContext, id: number, now: Date = new Date()) {
+  await ctx.db.transaction().execute((trx) => requireApplicantRecordAccess(trx, ctx, id, 'read', now));
+  return applicantDetail(ctx, id);
+}
+
+/**
+ * One applicant with the record of every step and notice, and what the next step needs. Not gated:
+ * for the answer to a write that already passed the gate, or to the registration that made the record.
+ */
+export async function applicantDetail(ctx: ReadCtx, id: number) {
   const row = await requireApplicant(ctx.db, ctx.scope, id);
   const [org, steps, notices] = await Promise.all([
     ctx.db.selectFrom('organization').select('name').where('id', '=', row.org_id).executeTakeFirstOrThrow(),

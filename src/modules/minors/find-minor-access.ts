@@ -1,10 +1,9 @@
-import type { Database } from '../../platform/db/schema.ts';
-import { scopePredicate } from '../../platform/scope/data-scope.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
 import { todayInChina } from '../../platform/time/china-date.ts';
-import { requireMemberInScope } from '../members/member.repository.ts';
 import { toMinorAccessDto, type MinorAccessRequestDto } from './minor-access.dto.ts';
+import { grantSubjectInScope } from './minor-grant-scope.ts';
 import { isMinorSensitive } from './minor-label.ts';
+import { requireMinorSubject, type MinorSubjectType } from './minor-subjects.ts';
 
 type ReadContext = Pick<ServiceContext, 'db' | 'scope' | 'actor'>;
 const LIST_LIMIT = 200;
@@ -23,13 +22,11 @@ export async function listMyMinorAccess(ctx: ReadContext, now: Date = new Date()
 
 /**
  * 待我审批 / 已审批: requests for records the approver's scope holds today (the record's current
- * branch decides), never the approver's own; waiting ones oldest first, decided ones newest first.
+ * organization decides), never the approver's own; waiting ones oldest first, decided ones newest first.
  */
 export async function listMinorAccessForApprover(ctx: ReadContext, box: 'pending' | 'decided', now: Date = new Date()): Promise<MinorAccessRequestDto[]> {
   let query = grantsWithOrg(ctx)
-    .innerJoin('member', 'member.id', 'minor_access_grant.subject_id')
-    .where('minor_access_grant.subject_type', '=', 'member')
-    .where(scopePredicate<Database, 'member'>(ctx.scope, { path: 'member.org_path', orgId: 'member.org_id' }))
+    .where(grantSubjectInScope(ctx.scope))
     .where('minor_access_grant.requester_user_id', '!=', ctx.actor.userId ?? -1);
   query = box === 'pending'
     ? query.where('minor_access_grant.status', '=', 'pending').orderBy('minor_access_grant.requested_at', 'asc')
@@ -38,17 +35,17 @@ export async function listMinorAccessForApprover(ctx: ReadContext, box: 'pending
   return rows.map((r) => toMinorAccessDto(r, now));
 }
 
-/** Whether a member's record is labelled and what the caller holds for it: the web asks before opening it. */
-export async function memberMinorAccess(ctx: ReadContext, memberId: number, now: Date = new Date()): Promise<{
+/** Whether a record is labelled and what the caller holds for it: the web asks before opening it. */
+export async function subjectMinorAccess(ctx: ReadContext, type: MinorSubjectType, id: number, now: Date = new Date()): Promise<{
   name: string; orgName: string; labelled: boolean; active: MinorAccessRequestDto | null; pending: MinorAccessRequestDto | null;
 }> {
-  const member = await requireMemberInScope(ctx.db, ctx.scope, memberId);
-  const labelled = isMinorSensitive(member.birth_date, todayInChina(now));
+  const subject = await requireMinorSubject(ctx.db, ctx.scope, type, id);
+  const labelled = isMinorSensitive(subject.birthDate, todayInChina(now));
   const mine = await grantsWithOrg(ctx)
-    .where('minor_access_grant.subject_type', '=', 'member').where('minor_access_grant.subject_id', '=', memberId)
+    .where('minor_access_grant.subject_type', '=', type).where('minor_access_grant.subject_id', '=', id)
     .where('minor_access_grant.requester_user_id', '=', ctx.actor.userId ?? -1).where('minor_access_grant.status', 'in', ['pending', 'approved'])
     .orderBy('minor_access_grant.id', 'desc').limit(20).execute();
   const dtos = mine.map((r) => toMinorAccessDto(r, now));
-  // The name and branch are what the list already shows: enough to say whose record is asked for.
-  return { name: member.name, orgName: member.org_name, labelled, active: dtos.find((d) => d.state === 'active') ?? null, pending: dtos.find((d) => d.state === 'pending') ?? null };
+  // The name and organization are what the list already shows: enough to say whose record is asked for.
+  return { name: subject.name, orgName: subject.orgName, labelled, active: dtos.find((d) => d.state === 'active') ?? null, pending: dtos.find((d) => d.state === 'pending') ?? null };
 }

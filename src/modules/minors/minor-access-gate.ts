@@ -4,12 +4,13 @@ import type { Database, MinorAccessGrantRow } from '../../platform/db/schema.ts'
 import { AppError } from '../../platform/http/app-error.ts';
 import { todayInChina } from '../../platform/time/china-date.ts';
 import { isMinorSensitive } from './minor-label.ts';
+import type { MinorSubjectType } from './minor-subjects.ts';
 
 /** What the access to a minor's record was for, as the audit action names it (pii.minor.read, …; update for an edit or a status change). */
 export type MinorAccessKind = 'read' | 'reveal' | 'export' | 'update';
 
 /** A record that may carry the label: what the gate needs to decide and to log. */
-export type GatedSubject = { type: 'member'; id: number; birthDate: string; orgPath: string; label: string };
+export type GatedSubject = { type: MinorSubjectType; id: number; birthDate: string; orgPath: string; label: string };
 
 /** This user's approved grant for the record that has not expired or been revoked at `now`. */
 export async function activeGrant(

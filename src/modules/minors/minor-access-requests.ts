@@ -5,13 +5,13 @@ import { AppError, invalidFields, type FieldError } from '../../platform/http/ap
 import { rule } from '../../platform/rules/rules.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
 import { todayInChina } from '../../platform/time/china-date.ts';
-import { requireMemberInScope } from '../members/member.repository.ts';
 import { activeGrant } from './minor-access-gate.ts';
 import { toMinorAccessDto, type MinorAccessRequestDto } from './minor-access.dto.ts';
 import { isMinorSensitive } from './minor-label.ts';
+import { requireMinorSubject, subjectTypeOf } from './minor-subjects.ts';
 
-/** 申请查看未成年人信息: one labelled record, why, for which task, and for how long. */
-export type MinorAccessRequestInput = { memberId: number; reason: string; purpose: string; hours: number };
+/** 申请查看未成年人信息: one labelled record (a member's or an applicant's), why, for which task, and for how long. */
+export type MinorAccessRequestInput = { memberId?: number; applicantId?: number; reason: string; purpose: string; hours: number };
 
 async function dtoOf(db: Kysely<Database>, id: number, now: Date): Promise<MinorAccessRequestDto> {
   const row = await db.selectFrom('minor_access_grant').innerJoin('organization', 'organization.id', 'minor_access_grant.org_id')
@@ -31,32 +31,35 @@ export async function requestMinorAccess(ctx: ServiceContext, input: MinorAccess
   if (!Number.isInteger(input.hours) || input.hours < 1 || input.hours > maxHours) {
     problems.push({ field: 'hours', code: 'out_of_range', message: { zh: `申请时长须为1至${maxHours}小时`, en: `the duration must be 1 to ${maxHours} hours` } });
   }
+  if ((input.memberId === undefined) === (input.applicantId === undefined)) {
+    problems.push({ field: 'memberId', code: 'one_record', message: { zh: '请指定一条团员记录或一条入团申请人记录', en: 'name exactly one member or one applicant' } });
+  }
   if (problems.length > 0) throw invalidFields(problems);
   if (ctx.actor.userId === null) throw new AppError('FORBIDDEN');
+  const [type, subjectId] = input.memberId !== undefined ? ['member', input.memberId] as const : ['applicant', input.applicantId!] as const;
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const member = await requireMemberInScope(trx, ctx.scope, input.memberId);
-    if (!isMinorSensitive(member.birth_date, todayInChina(now))) {
-      throw new AppError('CONFLICT', { message: { zh: '该团员记录不含未成年人敏感信息，无需申请，可直接查看', en: 'This record carries no minor\'s label; open it directly' }, extra: { reason: 'not_labelled' } });
+    const subject = await requireMinorSubject(trx, ctx.scope, type, subjectId);
+    if (!isMinorSensitive(subject.birthDate, todayInChina(now))) {
+      throw new AppError('CONFLICT', { message: { zh: '该记录不含未成年人敏感信息，无需申请，可直接查看', en: 'This record carries no minor\'s label; open it directly' }, extra: { reason: 'not_labelled' } });
     }
-    const subject = { type: 'member', id: member.id };
     if (await activeGrant(trx, ctx.actor.userId, subject, now)) {
       throw new AppError('CONFLICT', { message: { zh: '您对该记录已有有效的查看授权，可直接查看', en: 'You already hold an active approval for this record' }, extra: { reason: 'already_granted' } });
     }
     const pending = await trx.selectFrom('minor_access_grant').select('id')
-      .where('subject_type', '=', 'member').where('subject_id', '=', member.id).where('requester_user_id', '=', ctx.actor.userId).where('status', '=', 'pending')
+      .where('subject_type', '=', subject.type).where('subject_id', '=', subject.id).where('requester_user_id', '=', ctx.actor.userId).where('status', '=', 'pending')
       .executeTakeFirst();
     if (pending) {
       throw new AppError('CONFLICT', { message: { zh: '您对该记录已有待审批的申请，请等待负责人审批', en: 'Your request for this record is already waiting for approval' }, extra: { reason: 'already_pending', requestId: pending.id } });
     }
     const row = await trx.insertInto('minor_access_grant').values({
-      subject_type: 'member', subject_id: member.id, subject_label: member.name, org_id: member.org_id, org_path: member.org_path,
+      subject_type: subject.type, subject_id: subject.id, subject_label: subject.name, org_id: subject.orgId, org_path: subject.orgPath,
       requester_user_id: ctx.actor.userId!, requester_username: ctx.actor.username, requester_post_label: ctx.actor.postLabel,
       reason: input.reason.trim(), purpose: input.purpose.trim(), requested_hours: input.hours, requested_at: now.toISOString(), status: 'pending',
       decided_by_user_id: null, decided_by_username: null, decision_comment: null, decided_at: null, expires_at: null,
       revoked_by_username: null, revoked_at: null, revoke_reason: null,
     }).returning('id').executeTakeFirstOrThrow();
     await appendAudit(trx, ctx.auditKey, ctx.actor, {
-      action: 'minor.access.request', orgPath: member.org_path, targetType: 'member', targetId: member.id, targetLabel: member.name,
+      action: 'minor.access.request', orgPath: subject.orgPath, targetType: subject.type, targetId: subject.id, targetLabel: subject.name,
       detail: { requestId: row.id, reason: input.reason.trim(), purpose: input.purpose.trim(), hours: input.hours },
     });
     return row.id;
@@ -65,11 +68,11 @@ export async function requestMinorAccess(ctx: ServiceContext, input: MinorAccess
 }
 
 /** A request whose record the caller's scope holds (404 otherwise), locked for the decision. */
-async function requestInScope(trx: Kysely<Database>, ctx: ServiceContext, id: number): Promise<MinorAccessGrantRow & { member_path: string }> {
+async function requestInScope(trx: Kysely<Database>, ctx: ServiceContext, id: number): Promise<MinorAccessGrantRow & { subject_path: string }> {
   const row = await trx.selectFrom('minor_access_grant').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
-  const member = await requireMemberInScope(trx, ctx.scope, row.subject_id);
-  return { ...row, member_path: member.org_path };
+  const subject = await requireMinorSubject(trx, ctx.scope, subjectTypeOf(row.subject_type), row.subject_id);
+  return { ...row, subject_path: subject.orgPath };
 }
 
 /**
@@ -103,7 +106,7 @@ export async function decideMinorAccess(
       throw new AppError('CONFLICT', { message: { zh: '该申请已处理，请刷新后查看结果', en: 'This request was already decided; reload to see the outcome' } });
     }
     await appendAudit(trx, ctx.auditKey, ctx.actor, {
-      action: `minor.access.${input.decision}`, orgPath: row.member_path, targetType: 'member', targetId: row.subject_id, targetLabel: row.subject_label,
+      action: `minor.access.${input.decision}`, orgPath: row.subject_path, targetType: row.subject_type, targetId: row.subject_id, targetLabel: row.subject_label,
       detail: { requestId: id, requester: row.requester_username, comment, expiresAt },
     });
   });
@@ -133,7 +136,7 @@ export async function revokeMinorAccess(
       .where('id', '=', id).where('status', '=', row.status)
       .execute();
     await appendAudit(trx, ctx.auditKey, ctx.actor, {
-      action: 'minor.access.revoke', orgPath: row.member_path, targetType: 'member', targetId: row.subject_id, targetLabel: row.subject_label,
+      action: 'minor.access.revoke', orgPath: row.subject_path, targetType: row.subject_type, targetId: row.subject_id, targetLabel: row.subject_label,
       detail: { requestId: id, requester: row.requester_username, reason, wasStatus: row.status },
     });
   });

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../platform/http/app-deps.ts';
 import { IdParams, withErrors } from '../../platform/http/schemas.ts';
 import { rule } from '../../platform/rules/rules.ts';
 import { actingWith, requireSession } from '../accounts/auth.plugin.ts';
-import { listMinorAccessForApprover, listMyMinorAccess, memberMinorAccess } from './find-minor-access.ts';
+import { listMinorAccessForApprover, listMyMinorAccess, subjectMinorAccess } from './find-minor-access.ts';
 import { decideMinorAccess, requestMinorAccess, revokeMinorAccess } from './minor-access-requests.ts';
 import { minorsReport } from './minors-report.ts';
 import { minorsReportWorkbook } from './minors-report.xlsx.ts';
@@ -19,7 +19,9 @@ const MinorAccessRequest = Type.Object({
   revokedBy: Nullable(Type.String()), revokedAt: Nullable(Type.String()), revokeReason: Nullable(Type.String()),
 }, { $id: 'MinorAccessRequest' });
 const RequestBody = Type.Object({
-  memberId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  // One of the two: the record of a member, or of an applicant (入团申请人).
+  memberId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+  applicantId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
   reason: Type.String({ maxLength: 200 }),
   purpose: Type.String({ maxLength: 200 }),
   hours: Type.Integer({ minimum: 0, maximum: 10000 }),
@@ -44,13 +46,19 @@ const ReportLine = Type.Object({
 export function registerMinorRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.addSchema(MinorAccessRequest);
   const Ref = Type.Ref('MinorAccessRequest');
+  const SubjectAccess = Type.Object({ name: Type.String(), orgName: Type.String(), labelled: Type.Boolean(), active: Type.Union([Ref, Type.Null()]), pending: Type.Union([Ref, Type.Null()]), maxHours: Type.Integer() });
   const tags = ['minors'];
   const idOf = (params: unknown) => (params as { id: number }).id;
 
   app.post('/api/minor-access/requests', {
-    config: { access: ['member.read'] },
+    config: { access: ['member.read', 'admission.read'] },
     schema: { tags, summary: '申请查看未成年人信息 / Request access to a minor\'s record', body: RequestBody, response: withErrors({ 201: Ref }) },
-    handler: async (request, reply) => reply.status(201).send(await requestMinorAccess(actingWith(request, deps, 'member.read'), request.body as Static<typeof RequestBody>)),
+    handler: async (request, reply) => {
+      const body = request.body as Static<typeof RequestBody>;
+      // The record must be one the caller may read in the first place: a member's or an applicant's.
+      const ctx = actingWith(request, deps, body.applicantId !== undefined ? 'admission.read' : 'member.read');
+      return reply.status(201).send(await requestMinorAccess(ctx, body));
+    },
   });
 
   app.get('/api/minor-access/requests/mine', {
@@ -87,15 +95,27 @@ export function registerMinorRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   });
 
+  app.get('/api/minor-access/applicants/:id', {
+    config: { access: ['admission.read'] },
+    schema: {
+      tags, summary: '入团申请人记录是否需要审批及我的授权 / Whether an applicant record needs approval, and my grant', params: IdParams, querystring: NoQuery,
+      response: withErrors({ 200: SubjectAccess }),
+    },
+    handler: async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { ...(await subjectMinorAccess(actingWith(request, deps, 'admission.read'), 'applicant', idOf(request.params))), maxHours: rule('minors.grantHours') };
+    },
+  });
+
   app.get('/api/minor-access/members/:id', {
     config: { access: ['member.read'] },
     schema: {
       tags, summary: '团员记录是否需要审批及我的授权 / Whether a member record needs approval, and my grant', params: IdParams, querystring: NoQuery,
-      response: withErrors({ 200: Type.Object({ name: Type.String(), orgName: Type.String(), labelled: Type.Boolean(), active: Type.Union([Ref, Type.Null()]), pending: Type.Union([Ref, Type.Null()]), maxHours: Type.Integer() }) }),
+      response: withErrors({ 200: SubjectAccess }),
     },
     handler: async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return { ...(await memberMinorAccess(actingWith(request, deps, 'member.read'), idOf(request.params))), maxHours: rule('minors.grantHours') };
+      return { ...(await subjectMinorAccess(actingWith(request, deps, 'member.read'), 'member', idOf(request.params))), maxHours: rule('minors.grantHours') };
     },
   });
 

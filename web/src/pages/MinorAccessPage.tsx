@@ -63,7 +63,7 @@ export default function MinorAccessPage() {
         items={items}
         loading={items === null && error === null}
         onAction={(request, action) => setActing({ request, action })}
-        onOpen={(request) => navigate(`/members?member=${request.subjectId}`)}
+        onOpen={(request) => navigate(request.subjectType === 'applicant' ? `/admission?applicant=${request.subjectId}` : `/members?member=${request.subjectId}`)}
       />
     </>
   );

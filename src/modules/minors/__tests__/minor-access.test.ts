@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../../platform/service-context.ts';
 import { todayInChina, yearsBefore } from '../../../platform/time/china-date.ts';
 import { createTestApp, orgIdByName, type Client, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { getMember } from '../../members/find-members.ts';
+import { makeResidentId } from '../../members/resident-id.ts';
 import { decideMinorAccess, requestMinorAccess } from '../minor-access-requests.ts';
 import { minorsReport } from '../minors-report.ts';
 
@@ -245,5 +246,56 @@ describe('minors\' records behind approval grants', () => {
     sheet.eachRow((r, n) => { if (n > 4) rows.push([String(r.getCell(1).value), Number(r.getCell(2).value)]); });
     expect(rows).toContainEqual(['经审批查看完整证件号码和手机号', 1]);
     expect(await t.db.selectFrom('audit_log').select('id').where('action', '=', 'minor.report.export').execute()).toHaveLength(1);
+  });
+
+  it('puts an applicant\'s record behind the same grant: detail, steps and notices refused without one, opened with one', async () => {
+    const registered = await secretary.post('/api/admission/applicants', {
+      orgId: minor.orgId, name: '初一学生', idType: 'resident', idNumber: makeResidentId('510107', yearsBefore(todayInChina(), 15), 7, 'female'),
+      ethnicity: '01', occupation: 'student', source: 'points', score: 90, appliedOn: todayInChina(),
+    });
+    expect(registered.statusCode, registered.body).toBe(200);
+    const applicant = { id: registered.json().id as number, name: '初一学生' };
+    // Fixed data: a 12-year-old's application, so that the label holds under the default age.
+    await t.db.updateTable('applicant').set({ birth_date: twelveYearsAgo() }).where('id', '=', applicant.id).execute();
+    const before = await t.db.selectFrom('applicant').selectAll().where('id', '=', applicant.id).executeTakeFirstOrThrow();
+    const listed = (await county.get(`/api/admission/applicants?q=${encodeURIComponent(applicant.name)}&pageSize=50`)).json().items as { id: number; labels: string[] }[];
+    expect(listed.find((a) => a.id === applicant.id)!.labels).toEqual(['MINOR_SENSITIVE']);
+    const refusals = [
+      await county.get(`/api/admission/applicants/${applicant.id}`),
+      await county.post(`/api/admission/applicants/${applicant.id}/stop`, { reason: '本人放弃申请' }),
+      await county.post(`/api/admission/applicants/${applicant.id}/notices`, { kind: 'activist', startOn: '2030-03-01', endOn: '2030-03-05' }),
+    ];
+    for (const response of refusals) {
+      expect(response.statusCode, response.body).toBe(403);
+      expect(response.json().error.code).toBe('APPROVAL_REQUIRED');
+    }
+    expect(await t.db.selectFrom('applicant').selectAll().where('id', '=', applicant.id).executeTakeFirstOrThrow()).toEqual(before);
+    expect((await county.get(`/api/minor-access/applicants/${applicant.id}`)).json()).toMatchObject({ name: applicant.name, labelled: true, active: null, pending: null });
+
+    const both = await county.post('/api/minor-access/requests', { memberId: minor.id, applicantId: applicant.id, reason: '核对申请材料', purpose: '入团预审', hours: 24 });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().error.fields[0].field).toBe('memberId');
+    const created = await county.post('/api/minor-access/requests', { applicantId: applicant.id, reason: '核对申请材料', purpose: '入团预审', hours: 24 });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ subjectType: 'applicant', subjectId: applicant.id, subjectLabel: applicant.name, state: 'pending' });
+    const city = await t.login('chengdu_admin');
+    const awaiting = (await city.get('/api/minor-access/requests/awaiting')).json().items as { id: number; subjectType: string }[];
+    expect(awaiting.find((r) => r.id === created.json().id)?.subjectType).toBe('applicant');
+    // Another county's approver does not hold the record: 404.
+    const pidu = await t.db.selectFrom('organization').selectAll().where('id', '=', await orgIdByName(t, '共青团郫都区委')).executeTakeFirstOrThrow();
+    const piduApprover: ServiceContext = {
+      db: t.db, cipher: t.cipher, blindIndex: t.blindIndex, auditKey: t.auditKey,
+      actor: { userId: -2, username: 'pidu', postId: null, postLabel: null, ip: null, requestId: null },
+      scope: DataScope.forPost({ kind: 'subtree', orgId: pidu.id, orgPath: pidu.path, userId: -2 }),
+    };
+    await expect(decideMinorAccess(piduApprover, created.json().id, { decision: 'approve' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await city.post(`/api/minor-access/requests/${created.json().id}/decision`, { decision: 'approve' })).statusCode).toBe(200);
+
+    const detail = await county.get(`/api/admission/applicants/${applicant.id}`);
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json().labels).toEqual(['MINOR_SENSITIVE']);
+    const reads = await t.db.selectFrom('audit_log').select(['detail', 'target_type']).where('action', '=', 'pii.minor.read').where('target_type', '=', 'applicant').execute();
+    expect(reads).toHaveLength(1);
+    expect(JSON.parse(reads[0]!.detail!).grantId).toBe(created.json().id);
   });
 });

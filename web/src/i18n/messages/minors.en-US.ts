@@ -36,6 +36,7 @@ export const minorsEnUS: Record<keyof typeof minorsZhCN, string> = {
   'minor.tab.mine': 'My requests',
   'minor.tab.report': 'Yearly compliance report',
   'minor.col.subject': 'Record',
+  'minor.subject.applicant': 'Applicant',
   'minor.col.org': 'Organization',
   'minor.col.requester': 'Requester',
   'minor.col.reason': 'Reason and task',

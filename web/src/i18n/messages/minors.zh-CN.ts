@@ -34,6 +34,7 @@ export const minorsZhCN = {
   'minor.tab.mine': '我的申请',
   'minor.tab.report': '年度合规报告',
   'minor.col.subject': '查看对象',
+  'minor.subject.applicant': '入团申请人',
   'minor.col.org': '所在组织',
   'minor.col.requester': '申请人',
   'minor.col.reason': '理由与关联任务',

@@ -16,6 +16,9 @@ import { NoticeList } from './NoticeList';
 import { NoticeObjectionsModal } from './NoticeObjectionsModal';
 import { PublishNoticeModal } from './PublishNoticeModal';
 import { StopApplicantModal } from './StopApplicantModal';
+import { isApiError } from '../../../api/client';
+import { MinorAccessGate } from '../../minors/components/MinorAccessGate';
+import { MinorGrantBanner } from '../../minors/components/MinorGrantBanner';
 import { MinorLabelTag } from '../../minors/components/MinorLabelTag';
 
 type Props = {
@@ -39,6 +42,8 @@ export function ApplicantDrawer({ applicantId, onClose, onChanged }: Props) {
   const applicant = useApplicant(applicantId);
   const [dialog, setDialog] = useState<Dialog>(null);
   const data = applicant.data;
+  // A minor's record opens only under an approval: in its place the gate to ask for one.
+  const approvalRequired = isApiError(applicant.error) && applicant.error.code === 'APPROVAL_REQUIRED';
 
   const changed = (updated: ApplicantDetail) => {
     applicant.replace(updated);
@@ -77,7 +82,8 @@ export function ApplicantDrawer({ applicantId, onClose, onChanged }: Props) {
         ) : undefined
       }
     >
-      {applicant.error !== null && (
+      {approvalRequired && <MinorAccessGate subject={{ type: 'applicant', id: applicantId }} onRetry={applicant.reload} />}
+      {applicant.error !== null && !approvalRequired && (
         <Alert
           type="error"
           showIcon
@@ -92,6 +98,7 @@ export function ApplicantDrawer({ applicantId, onClose, onChanged }: Props) {
       {!data && applicant.error === null && <Skeleton active />}
       {data && (
         <Flex vertical gap={24}>
+          <MinorGrantBanner subject={{ type: 'applicant', id: data.id }} labels={data.labels} />
           {stopRecord && (
             <Alert
               type="warning"

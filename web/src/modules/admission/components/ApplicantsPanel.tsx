@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Alert, Button, Flex, Space, Tooltip, Typography } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
 import { useT } from '../../../i18n';
@@ -30,7 +31,9 @@ export function ApplicantsPanel({ current, createIn, reloadToken }: Props) {
   const [q, setQ] = useState('');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [creating, setCreating] = useState(false);
-  const [openId, setOpenId] = useState<number | null>(null);
+  // ?applicant=<id> opens one record, e.g. from 我的申请 once a minor's record is approved.
+  const [searchParams] = useSearchParams();
+  const [openId, setOpenId] = useState<number | null>(() => Number(searchParams.get('applicant')) || null);
 
   const list = useApplicantList({
     orgId: current?.id,

@@ -97,7 +97,7 @@ export function MemberDetailDrawer({ memberId, onClose, onEdit, onStatusChanged,
 
   const body = member && (
     <Flex vertical gap={16}>
-      <MinorGrantBanner memberId={member.id} labels={member.labels} />
+      <MinorGrantBanner subject={{ type: 'member', id: member.id }} labels={member.labels} />
       <MemberStatusBanner member={member} onAction={(kind) => setDialog({ kind })} />
       {revealed && <Alert type="warning" showIcon title={t('member.revealLogged')} />}
       {section(t('member.section.basic'), [
@@ -225,7 +225,7 @@ export function MemberDetailDrawer({ memberId, onClose, onEdit, onStatusChanged,
         )
       }
     >
-      {approvalRequired && <MinorAccessGate memberId={memberId} onRetry={retry} />}
+      {approvalRequired && <MinorAccessGate subject={{ type: 'member', id: memberId }} onRetry={retry} />}
       {error !== null && !approvalRequired && <Alert type="error" showIcon title={errorMessage(error)} />}
       {!member && error === null && <Skeleton active />}
       {body}

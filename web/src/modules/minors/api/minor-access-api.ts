@@ -1,12 +1,13 @@
 import { api, downloadFile } from '../../../api/client';
-import type { MemberMinorAccess, MinorAccessRequest, MinorsReport } from '../types/minor-access';
+import type { MinorAccessRequest, MinorSubjectRef, MinorsReport, SubjectMinorAccess } from '../types/minor-access';
 
-export function memberMinorAccess(memberId: number, signal?: AbortSignal): Promise<MemberMinorAccess> {
-  return api.get<MemberMinorAccess>(`/api/minor-access/members/${memberId}`, { signal });
+export function subjectMinorAccess(subject: MinorSubjectRef, signal?: AbortSignal): Promise<SubjectMinorAccess> {
+  return api.get<SubjectMinorAccess>(`/api/minor-access/${subject.type === 'member' ? 'members' : 'applicants'}/${subject.id}`, { signal });
 }
 
-export function requestMinorAccess(input: { memberId: number; reason: string; purpose: string; hours: number }): Promise<MinorAccessRequest> {
-  return api.post<MinorAccessRequest>('/api/minor-access/requests', input);
+export function requestMinorAccess(subject: MinorSubjectRef, input: { reason: string; purpose: string; hours: number }): Promise<MinorAccessRequest> {
+  const record = subject.type === 'member' ? { memberId: subject.id } : { applicantId: subject.id };
+  return api.post<MinorAccessRequest>('/api/minor-access/requests', { ...record, ...input });
 }
 
 export async function myMinorAccess(signal?: AbortSignal): Promise<MinorAccessRequest[]> {

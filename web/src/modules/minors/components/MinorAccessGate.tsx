@@ -5,12 +5,12 @@ import { isAbortError } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { useErrorMessage } from '../../common/hooks/useErrorMessage';
 import { formatTime } from '../../common/utils/format-time';
-import { memberMinorAccess, revokeMinorAccess } from '../api/minor-access-api';
-import type { MemberMinorAccess } from '../types/minor-access';
+import { revokeMinorAccess, subjectMinorAccess } from '../api/minor-access-api';
+import type { MinorSubjectRef, SubjectMinorAccess } from '../types/minor-access';
 import { MinorAccessRequestModal } from './MinorAccessRequestModal';
 
 type Props = {
-  memberId: number;
+  subject: MinorSubjectRef;
   /** Try to open the record again (after an approval). */
   onRetry: () => void;
 };
@@ -19,18 +19,18 @@ type Props = {
  * In place of a minor's record the server would not open (APPROVAL_REQUIRED): what the rule is,
  * and the request — to make, waiting, or to withdraw.
  */
-export function MinorAccessGate({ memberId, onRetry }: Props) {
+export function MinorAccessGate({ subject, onRetry }: Props) {
   const t = useT();
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
-  const [status, setStatus] = useState<MemberMinorAccess | null>(null);
+  const [status, setStatus] = useState<SubjectMinorAccess | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [asking, setAsking] = useState(false);
   const [version, setVersion] = useState(0);
 
   useEffect(() => {
     const controller = new AbortController();
-    memberMinorAccess(memberId, controller.signal).then(
+    subjectMinorAccess({ type: subject.type, id: subject.id }, controller.signal).then(
       (s) => {
         setStatus(s);
         // Approved since the drawer opened (found on 刷新): open the record. Not on first load, so a
@@ -42,7 +42,7 @@ export function MinorAccessGate({ memberId, onRetry }: Props) {
       },
     );
     return () => controller.abort();
-  }, [memberId, version, onRetry]);
+  }, [subject.type, subject.id, version, onRetry]);
 
   if (error !== null) return <Alert type="error" showIcon title={errorMessage(error)} />;
   if (!status) return <Skeleton active />;
@@ -81,7 +81,7 @@ export function MinorAccessGate({ memberId, onRetry }: Props) {
       />
       {asking && (
         <MinorAccessRequestModal
-          subject={{ memberId, name: status.name, orgName: status.orgName }}
+          subject={{ ref: subject, name: status.name, orgName: status.orgName }}
           maxHours={status.maxHours}
           onClose={() => setAsking(false)}
           onSent={() => {

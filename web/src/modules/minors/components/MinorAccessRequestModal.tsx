@@ -3,10 +3,10 @@ import { Alert, App, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import { useT } from '../../../i18n';
 import { useApiFieldErrors } from '../../common/hooks/useApiFieldErrors';
 import { requestMinorAccess } from '../api/minor-access-api';
-import type { MinorAccessRequest } from '../types/minor-access';
+import type { MinorAccessRequest, MinorSubjectRef } from '../types/minor-access';
 
 type Props = {
-  subject: { memberId: number; name: string; orgName: string };
+  subject: { ref: MinorSubjectRef; name: string; orgName: string };
   maxHours: number;
   onClose: () => void;
   onSent: (request: MinorAccessRequest) => void;
@@ -24,7 +24,7 @@ export function MinorAccessRequestModal({ subject, maxHours, onClose, onSent }: 
   const submit = async (values: Values) => {
     setLoading(true);
     try {
-      const sent = await requestMinorAccess({ memberId: subject.memberId, reason: values.reason.trim(), purpose: values.purpose.trim(), hours: values.hours });
+      const sent = await requestMinorAccess(subject.ref, { reason: values.reason.trim(), purpose: values.purpose.trim(), hours: values.hours });
       message.success(t('minor.request.sent'));
       onSent(sent);
     } catch (err) {

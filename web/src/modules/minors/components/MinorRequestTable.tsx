@@ -25,7 +25,9 @@ export function MinorRequestTable({ mode, items, loading, onAction, onOpen }: Pr
       render: (_, r) => (
         <Flex vertical>
           <Typography.Text strong>{r.subjectLabel}</Typography.Text>
-          <Typography.Text type="secondary">{r.orgName}</Typography.Text>
+          <Typography.Text type="secondary">
+            {r.subjectType === 'applicant' ? `${t('minor.subject.applicant')} · ${r.orgName}` : r.orgName}
+          </Typography.Text>
         </Flex>
       ),
     },

@@ -25,8 +25,11 @@ export type MinorAccessRequest = {
   revokeReason: string | null;
 };
 
-/** What the caller holds for one member's record. */
-export type MemberMinorAccess = {
+/** A record that may carry the minor's label: a member's, or an applicant's (入团申请人). */
+export type MinorSubjectRef = { type: 'member' | 'applicant'; id: number };
+
+/** What the caller holds for one record. */
+export type SubjectMinorAccess = {
   name: string;
   orgName: string;
   labelled: boolean;
