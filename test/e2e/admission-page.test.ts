@@ -4,6 +4,7 @@ import { makeResidentId } from '../../src/modules/members/resident-id.ts';
 import { launchBrowser, screenshotPath } from './browser.ts';
 import { startServer, type ServerProcess } from './server-process.ts';
 import { signIn } from './sign-in.ts';
+import { grantMinorAccess } from './minor-grant-fixture.ts';
 
 /** The calendar the server keeps: China's, UTC+8. */
 const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -408,7 +409,21 @@ describe('admission and evaluation pages in the browser', () => {
       const count = Number(members.n) + 1;
       const page = await signIn(browser, server.url, 'wuhou_admin');
       await openAdmission(page);
+      // The demo's applicants are under its label age of 18: without an approval the drawer offers the request instead.
+      await page.locator('.ant-segmented-item', { hasText: '培养中' }).click();
+      await page.getByPlaceholder('申请人姓名').fill(applicant.name);
+      await page.getByPlaceholder('申请人姓名').press('Enter');
+      await page.locator('.ant-table-row').getByRole('button', { name: applicant.name, exact: true }).click();
+      const gate = page.locator('.ant-drawer-section');
+      await gate.getByText('该记录含未成年人敏感信息').waitFor();
+      await gate.getByRole('button', { name: '申请查看' }).waitFor();
+      expect(await gate.getByText('批准入团').count()).toBe(0);
+      await shoot(page, 'admission-minor-gate');
+      await gate.locator('.ant-drawer-close').click();
+      await gate.waitFor({ state: 'detached' });
+      await grantMinorAccess(db, 'wuhou_admin', { type: 'applicant', id: applicant.id });
       const drawer = await openApplicant(page, applicant.name);
+      await drawer.getByText(/经审批查看：授权有效期至/).waitFor();
       const approval = drawer.locator('form', { has: page.getByRole('button', { name: '批准入团' }) });
       await pickDate(approval, '审批日期', todayInChina());
       await approval.getByRole('button', { name: '批准入团' }).click();

@@ -7,6 +7,7 @@ import ExcelJS from '../../src/platform/excel/exceljs.ts';
 import { launchBrowser, screenshotPath } from './browser.ts';
 import { startServer, type ServerProcess } from './server-process.ts';
 import { signIn } from './sign-in.ts';
+import { grantMinorAccess } from './minor-grant-fixture.ts';
 
 /** 完整导出 with its reason dialog, the 429 message, and 安全告警 for the auditor, in a real browser, in Chinese. */
 describe('export controls in the browser', () => {
@@ -77,8 +78,9 @@ describe('export controls in the browser', () => {
     await db.deleteFrom('usage_event').execute();
     const wuhou = await db.selectFrom('organization').select('path').where('name', '=', '共青团武侯区委').executeTakeFirstOrThrow();
     const applicant = await db.selectFrom('applicant').innerJoin('admission_notice', 'admission_notice.applicant_id', 'applicant.id')
-      .select(['applicant.name', 'applicant.birth_date']).where('applicant.org_path', 'like', `${wuhou.path}%`).where('applicant.status', '=', 'in_progress')
+      .select(['applicant.id', 'applicant.name', 'applicant.birth_date']).where('applicant.org_path', 'like', `${wuhou.path}%`).where('applicant.status', '=', 'in_progress')
       .orderBy('applicant.id').executeTakeFirstOrThrow();
+    await grantMinorAccess(db, 'wuhou_admin', { type: 'applicant', id: applicant.id }); // the demo's applicants are minors under its rule
     const page = await signIn(browser, server.url, 'wuhou_admin');
     await page.goto(`${server.url}/admission`);
     await page.locator('.ant-segmented-item', { hasText: '培养中' }).click();
