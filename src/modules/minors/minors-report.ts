@@ -66,7 +66,7 @@ export async function minorsReport(ctx: Pick<ServiceContext, 'db' | 'scope'>, ye
       .where(scopePredicate<Database, 'minor_access_grant'>(scope, { path: 'minor_access_grant.org_path', orgId: 'minor_access_grant.org_id' }))
       .executeTakeFirst(),
     db.selectFrom('audit_log').select(['action', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('action', 'in', ['pii.minor.read', 'pii.minor.reveal', 'pii.minor.export'])
+      .where('action', 'in', ['pii.minor.read', 'pii.minor.reveal', 'pii.minor.export', 'pii.minor.update'])
       .where('at', '>=', from).where('at', '<', to)
       .where(auditInScope(scope))
       .groupBy('action')
@@ -101,6 +101,7 @@ export async function minorsReport(ctx: Pick<ServiceContext, 'db' | 'scope'>, ye
     { key: 'grantsRefused', zh: '查看申请（不予批准）', en: 'Requests refused', count: Number(grants?.refused ?? 0) },
     { key: 'grantsRevoked', zh: '申请或授权撤销', en: 'Requests or grants revoked', count: Number(grants?.revoked ?? 0) },
     { key: 'reads', zh: '经审批查看记录详情', en: 'Record openings under a grant', count: audited('pii.minor.read'), note: { zh: '审计日志 pii.minor.read', en: 'audit action pii.minor.read' } },
+    { key: 'updates', zh: '经审批修改记录或办理团籍变动、发展步骤', en: 'Edits, status changes and admission steps under a grant', count: audited('pii.minor.update'), note: { zh: '审计日志 pii.minor.update', en: 'audit action pii.minor.update' } },
     { key: 'reveals', zh: '经审批查看完整证件号码和手机号', en: 'Full-number reveals under a grant', count: audited('pii.minor.reveal'), note: { zh: '审计日志 pii.minor.reveal', en: 'audit action pii.minor.reveal' } },
     { key: 'exports', zh: '经审批导出的记录', en: 'Records exported under a grant', count: audited('pii.minor.export'), note: { zh: '审计日志 pii.minor.export，每条记录一行；无授权的记录不导出', en: 'audit action pii.minor.export, one per record; records without a grant are withheld' } },
     { key: 'deletions', zh: '删除未成年人记录', en: 'Minors\' records deleted', count: minorsAmong(deleted) + minorsAmong(anonymized), note: { zh: '本人或监护人的删除申请获接受（记录限制处理）及保存期满匿名化的记录，以删除当日未满标记年龄计', en: 'deletion requests accepted (record restricted) and anonymizations at the end of retention, of people under the label age that day' } },

@@ -231,7 +231,7 @@ describe('minors\' records behind approval grants', () => {
       const counts = Object.fromEntries((response.json().lines as { key: string; count: number }[]).map((l) => [l.key, l.count]));
       expect(counts).toEqual({
         labelledMembers: 2, labelledApplicants: 0, grantsRequested: 4, grantsApproved: 2, grantsRefused: 1, grantsRevoked: 1,
-        reads: 2, reveals: 1, exports: 1, deletions: 1, incidents: 1,
+        reads: 2, updates: 1, reveals: 1, exports: 1, deletions: 1, incidents: 1,
       });
     }
     const past = await minorsReport({ db: t.db, scope: DataScope.system() }, 2020);
