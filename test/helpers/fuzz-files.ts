@@ -133,11 +133,11 @@ export function applyDamage(bytes: Buffer, how: Damage): Buffer {
   return bytes;
 }
 
-/** Raw bytes: random, or random behind the signature of a zip, PDF, image or old Office file. */
-export const rawBytes: fc.Arbitrary<Buffer> = fc.tuple(
+/** Raw bytes: none at all, random, or random behind the signature of a zip, PDF, image or old Office file. */
+export const rawBytes: fc.Arbitrary<Buffer> = fc.oneof({ weight: 1, arbitrary: fc.constant(Buffer.alloc(0)) }, { weight: 6, arbitrary: fc.tuple(
   fc.constantFrom('', 'PK\x03\x04', 'PK\x05\x06', '%PDF-1.7\n', '\x89PNG\r\n\x1a\n', '\xff\xd8\xff\xe0', 'GIF89a', '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1', '\xff\xfe', '\xfe\xff', '\xef\xbb\xbf'),
   fc.uint8Array({ maxLength: 4096 }),
-).map(([magic, rest]) => Buffer.concat([Buffer.from(magic, 'latin1'), Buffer.from(rest)]));
+).map(([magic, rest]) => Buffer.concat([Buffer.from(magic, 'latin1'), Buffer.from(rest)])) });
 
 /** A 工作要点 as lines: headings, numbered items with targets, and anything else. */
 export const planLines: fc.Arbitrary<string[]> = fc.array(fc.oneof(
