@@ -16,6 +16,11 @@ export const RULE_GROUP_LABELS: Record<string, MessageKey> = {
   subject: 'rules.group.subject',
   export: 'rules.group.export',
   member: 'rules.group.member',
+  admission: 'rules.group.admission',
+  evaluation: 'rules.group.evaluation',
+  workplan: 'rules.group.workplan',
+  minors: 'rules.group.minors',
+  incident: 'rules.group.incident',
 };
 
 /** membership.maxAge → membership. */
