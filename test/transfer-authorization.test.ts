@@ -83,6 +83,16 @@ describe('transfer data scope', () => {
     expect((await pidu.get('/api/transfers/graduate-batches')).json().items).toEqual([]);
     expect((await pidu.get('/api/transfers/graduate-rate?year=2026')).json().org.graduates).toBe(0);
     expect(await snapshot()).toEqual(before);
+
+    // A 本级 post at the school itself sees the school but not the class branches its graduates sit in.
+    const schoolOnly = await accountAt(t, 'school_self_org', school, 'committee_admin', 'self_org');
+    const refusedOpen = await schoolOnly.post('/api/transfers/graduate-batches', { schoolOrgId: school, year: 2027 });
+    expect(refusedOpen.statusCode).toBe(409);
+    expect(refusedOpen.json().error.reason).toBe('scope_not_subtree');
+    expect((await schoolOnly.get(`/api/transfers/graduate-batches/${batchId}/graduates`)).statusCode).toBe(404);
+    expect((await schoolOnly.post(`/api/transfers/graduate-batches/${batchId}/assignments`, { assignments: [{ memberId: someone, destination: 'abroad' }] })).statusCode).toBe(404);
+    expect((await schoolOnly.get('/api/transfers/graduate-batches')).json().items).toEqual([]);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('keeps transfers away from posts without the permission', async () => {

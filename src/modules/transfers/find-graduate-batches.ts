@@ -12,8 +12,9 @@ export type GraduateBatchDto = {
   graduates: number; settled: number; inTransfer: number; unassigned: number; rate: number | null;
 };
 
-/** 毕业生批次 of the schools in scope, newest year first. */
+/** 毕业生批次 of the schools whose whole subtree is in scope, newest year first (a 本级 post sees none: its graduates sit below it). */
 export async function listGraduateBatches(ctx: ReadCtx, request: { year?: number }): Promise<GraduateBatchDto[]> {
+  if (ctx.scope.kind === 'self_org' || ctx.scope.kind === 'self') return [];
   let query = ctx.db.selectFrom('graduate_batch').innerJoin('organization', 'organization.id', 'graduate_batch.school_org_id')
     .selectAll('graduate_batch').select('organization.name as school_name')
     .where(scopePredicate<Database, 'graduate_batch'>(ctx.scope, { path: 'graduate_batch.school_org_path', orgId: 'graduate_batch.school_org_id' }));

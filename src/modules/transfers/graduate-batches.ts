@@ -1,6 +1,7 @@
 import { AppError, invalidFields } from '../../platform/http/app-error.ts';
 import { appendAudit } from '../../platform/audit/audit-log.ts';
 import type { GraduateBatchRow } from '../../platform/db/schema.ts';
+import { scopeContainsSubtree } from '../../platform/scope/data-scope.ts';
 import type { ServiceContext } from '../../platform/service-context.ts';
 import { requireOrgsInScope } from '../org/org.repository.ts';
 import { refused } from './transfer-refusal.ts';
@@ -13,6 +14,9 @@ import { refused } from './transfer-refusal.ts';
 export async function openGraduateBatch(ctx: ServiceContext, input: { schoolOrgId: number; year: number; name?: string }): Promise<GraduateBatchRow & { members: number }> {
   return ctx.db.transaction().execute(async (trx) => {
     const school = (await requireOrgsInScope(trx, ctx.scope, [input.schoolOrgId])).get(input.schoolOrgId)!;
+    if (!scopeContainsSubtree(ctx.scope, school.path)) {
+      throw refused('scope_not_subtree', '毕业生在学校团委下级的毕业班团支部中，“本级”数据范围的岗位无法办理毕业生批次；请由数据范围为“本级及下级”的岗位办理', 'the graduates sit in branches below the school, so a post that sees its own organization only cannot run the batch; ask a post whose scope includes the organizations below');
+    }
     if (school.type === 'branch') {
       throw invalidFields([{ field: 'schoolOrgId', code: 'is_a_branch', message: { zh: '请选择学校团委（或毕业班团支部的上级组织），而不是单个团支部', en: 'choose the school committee above the graduating branches, not a branch' } }]);
     }
@@ -41,10 +45,10 @@ export async function openGraduateBatch(ctx: ServiceContext, input: { schoolOrgI
   });
 }
 
-/** A batch the caller's scope reaches (through the school), else 404. */
+/** A batch whose school and every branch below it the caller's scope reaches, else 404. */
 export async function requireBatch(ctx: Pick<ServiceContext, 'db' | 'scope'>, id: number): Promise<GraduateBatchRow> {
   const batch = await ctx.db.selectFrom('graduate_batch').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!batch) throw new AppError('NOT_FOUND');
+  if (!batch || !scopeContainsSubtree(ctx.scope, batch.school_org_path)) throw new AppError('NOT_FOUND');
   await requireOrgsInScope(ctx.db, ctx.scope, [batch.school_org_id]);
   return batch;
 }

@@ -85,6 +85,24 @@ export function scopePredicate<DB, TB extends keyof DB>(
   };
 }
 
+/**
+ * True when the whole subtree under a path lies inside the scope: for work that reaches every
+ * organization below one (a school's graduates in its class branches). A 本级 or 仅本人 scope
+ * never holds a subtree, whatever organization it sits at.
+ */
+export function scopeContainsSubtree(scope: DataScope, path: string): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'subtree':
+    case 'custom':
+      return scope.pathPrefixes.some((prefix) => path.startsWith(prefix));
+    case 'self_org':
+    case 'self':
+      return false;
+  }
+}
+
 /** True when a path lies inside the scope (for objects already loaded). */
 export function scopeContainsPath(scope: DataScope, path: string, orgId: number): boolean {
   switch (scope.kind) {
