@@ -39,6 +39,9 @@ function openPostgres(options: { url: string; poolSize?: number }): Kysely<Datab
   // JIT compilation pays off for long analytic queries, not for pages: it added ~35 ms to every
   // plan costed above jit_above_cost (a city's member count), so sessions run without it.
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, options: '-c jit=off' });
+  // An idle connection the server ends (a restart, a failover, an administrator's terminate) is
+  // dropped from the pool and replaced at the next query; unheard, the pool's error would end the process.
+  pool.on('error', (error) => console.error(`数据库空闲连接已断开，将自动重连 / an idle database connection was closed and will be replaced: ${error.message}`));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
