@@ -11,6 +11,7 @@ import { lapseThreshold } from '../dues/dues-standing.ts';
 import { workplanTodo } from '../workplan/workplan-todo.ts';
 import { minorApprovalTodo } from '../minors/minor-todo.ts';
 import { subjectRequestTodo } from '../privacy/privacy-todo.ts';
+import { memberNotRestricted } from '../transfers/transfer.repository.ts';
 
 /** One kind of work waiting for the post: how many, how many late or nearly late, and where to do it. */
 export type TodoItem = { kind: string; count: number; overdue: number; dueSoon: number; link: string };
@@ -37,6 +38,7 @@ export async function postTodo(ctx: Pick<ServiceContext, 'db' | 'scope'>, permis
       .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`sum(case when stage_since < ${late} then 1 else 0 end)`.as('late'), sql<number>`sum(case when stage_since >= ${late} and stage_since < ${soon} then 1 else 0 end)`.as('soon')])
       .where('status', 'in', ['pending', 'appealed'])
       .where(scopePredicate<Database, 'transfer'>(scope, { path: 'transfer.stage_org_path', orgId: 'transfer.stage_org_id' }))
+      .where(memberNotRestricted)
       .executeTakeFirstOrThrow()
       .then((r) => ({ kind: 'transfer_decisions', count: count(r.n), overdue: count(r.late), dueSoon: count(r.soon), link: '/transfers?box=todo' })));
   }
@@ -46,6 +48,7 @@ export async function postTodo(ctx: Pick<ServiceContext, 'db' | 'scope'>, permis
       .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`sum(case when expires_at < ${expiresSoon} then 1 else 0 end)`.as('soon')])
       .where('status', '=', 'returned')
       .where(scopePredicate<Database, 'transfer'>(scope, { path: 'transfer.from_org_path', orgId: 'transfer.from_org_id' }))
+      .where(memberNotRestricted)
       .executeTakeFirstOrThrow()
       .then((r) => ({ kind: 'transfers_returned', count: count(r.n), overdue: 0, dueSoon: count(r.soon), link: '/transfers?box=outgoing&status=returned' })));
   }

@@ -8,7 +8,7 @@ import { decide, isDecision, stageOrg, type StageAction } from './transfer-chain
 import type { TransferStage } from './transfer-enums.ts';
 import { recordTransferEvent } from './transfer-events.ts';
 import { refused } from './transfer-refusal.ts';
-import { parseStages } from './transfer.repository.ts';
+import { memberNotRestricted, parseStages } from './transfer.repository.ts';
 
 /**
  * A stage decides: 同意 moves the transfer to the next stage (or completes it), 退回 sends it back to
@@ -23,6 +23,7 @@ export async function decideTransfer(ctx: ServiceContext, id: number, action: St
   return ctx.db.transaction().execute(async (trx) => {
     const transfer = await trx.selectFrom('transfer').selectAll().where('id', '=', id).where('is_open', '=', 1)
       .where(scopePredicate<Database, 'transfer'>(ctx.scope, { path: 'transfer.stage_org_path', orgId: 'transfer.stage_org_id' }))
+      .where(memberNotRestricted)
       .executeTakeFirst();
     if (!transfer) throw new AppError('NOT_FOUND');
     const post = ctx.scope.postOrgPath;

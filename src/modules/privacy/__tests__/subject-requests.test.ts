@@ -127,6 +127,15 @@ describe('a member\'s own data: download and requests', () => {
     const before = await walk(secretary, name);
     expect(before.find(([url]) => url === `/api/members/${memberId}`)).toEqual([`/api/members/${memberId}`, 200, true]);
     expect(before.find(([url]) => url.startsWith('/api/members?q='))?.[2]).toBe(true);
+    // A transfer under way: once the record is restricted it is stored only, not shown or decided.
+    const own = await t.db.selectFrom('member').select('org_id').where('id', '=', memberId).executeTakeFirstOrThrow();
+    const elsewhere = await t.db.selectFrom('organization').select('id').where('type', '=', 'branch').where('status', '=', 'active').where('id', '!=', own.org_id).orderBy('id').executeTakeFirstOrThrow();
+    const started = await secretary.post('/api/transfers', { memberId, scopeKind: 'within', reason: 'employment', toOrgId: elsewhere.id });
+    expect(started.statusCode, started.body).toBe(200);
+    const transferId = started.json().id as number;
+    expect((await province.get(`/api/transfers/${transferId}`)).statusCode).toBe(200);
+    const transferIds = async (client: Client) => ((await client.get('/api/transfers?box=all&pageSize=200')).json().items as { id: number }[]).map((x) => x.id);
+    expect(await transferIds(secretary)).toContain(transferId);
 
     const bad = await member.post('/api/me/subject-requests', { kind: 'deletion', requesterKind: 'self', note: '' });
     expect(bad.statusCode).toBe(400);
@@ -140,6 +149,14 @@ describe('a member\'s own data: download and requests', () => {
         if (url.includes(`/${memberId}`)) expect(status, `${client.username} ${url}`).toBe(404);
       }
     }
+    for (const client of [secretary, province]) {
+      expect(await transferIds(client), client.username).not.toContain(transferId);
+      expect((await client.get(`/api/transfers/${transferId}`)).statusCode, client.username).toBe(404);
+    }
+    const stage = await t.db.selectFrom('transfer').select(['stage_org_id', 'status']).where('id', '=', transferId).executeTakeFirstOrThrow();
+    expect((await province.post(`/api/transfers/${transferId}/decision`, { action: 'approve' })).statusCode).toBe(404);
+    expect(await t.db.selectFrom('transfer').select(['stage_org_id', 'status']).where('id', '=', transferId).executeTakeFirstOrThrow()).toEqual(stage);
+    expect((await member.get('/api/me/transfers')).json().items.map((x: { id: number }) => x.id)).toContain(transferId);
     // The handling of the request still shows whose it is; the member still sees their own record and its state.
     const handled = (await secretary.get('/api/subject-requests')).json().items.find((r: { id: number }) => r.id === request.id);
     expect(handled).toMatchObject({ memberName: name, memberRestricted: true, status: 'accepted' });
