@@ -8,7 +8,7 @@ export function registerRetentionCommand(program: Command, config: AppConfig): v
   const retention = program.command('retention').description('保存期限 / retention of personal data and the audit log');
   retention
     .command('run')
-    .description('匿名化超过保存期限的团员信息，清理超过保存期限的审计日志（PostgreSQL 上须以属主账号执行才能清理审计日志）/ anonymize members past their retention and purge audit entries past theirs (on PostgreSQL the audit purge needs the owner\'s connection)')
+    .description('匿名化超过保存期限的团员信息和中止的入团申请，清理超过保存期限的审计日志（PostgreSQL 上须以属主账号执行才能清理审计日志）/ anonymize members and stopped applications past their retention and purge audit entries past theirs (on PostgreSQL the audit purge needs the owner\'s connection)')
     .option('--dry-run', '只统计，不修改 / count only, change nothing')
     .option('--json', '以 JSON 输出 / print the report as JSON')
     .action(async (options: { dryRun?: boolean; json?: boolean }) => {
@@ -24,10 +24,11 @@ export function registerRetentionCommand(program: Command, config: AppConfig): v
 }
 
 function describe(report: RetentionReport): string {
-  const { audit, members } = report;
+  const { audit, members, applicants } = report;
   const verb = report.dryRun ? '待匿名化 / due' : '已匿名化 / anonymized';
   const lines = [
     `团员信息（离团满${members.retentionYears}年，早于 ${members.cutoff.slice(0, 10)}）${verb}: ${report.dryRun ? members.due : members.anonymized}`,
+    `中止的入团申请（中止满${applicants.retentionYears}年，早于 ${applicants.cutoff.slice(0, 10)}）${verb}: ${report.dryRun ? applicants.due : applicants.anonymized}`,
   ];
   const window = `保存${audit.retentionDays}天，早于 ${audit.cutoff.slice(0, 10)}`;
   switch (audit.status) {

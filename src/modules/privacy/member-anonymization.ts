@@ -52,7 +52,7 @@ export type DueMember = { id: number; orgPath: string; status: string; leftAt: s
 const LEFT_STATUSES = ['aged_out', 'lapsed', 'withdrawn', 'expelled', 'transferred_out'] as const;
 
 /** The instant N years before `now` (calendar years, UTC). */
-function yearsBeforeInstant(now: Date, years: number): string {
+export function yearsBeforeInstant(now: Date, years: number): string {
   const d = new Date(now.getTime());
   d.setUTCFullYear(d.getUTCFullYear() - years);
   return d.toISOString();

@@ -600,6 +600,8 @@ export type ApplicantTable = {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** When the retention job replaced a stopped application's personal data (LAW-01); the row stays for statistics. */
+  anonymized_at: ColumnType<string | null, string | null | undefined, string | null>;
 };
 export type ApplicantRow = Selectable<ApplicantTable>;
 

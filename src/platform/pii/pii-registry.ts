@@ -9,7 +9,8 @@ import type { NotPersonalColumn, PersonalDataColumn, Retention } from './pii-reg
  * Legal basis: the League's member, applicant and transfer records are processed under its
  * statutory and organizational duty (PIPL Art. 13 ¶1(3)); to be confirmed by counsel (LAW-02).
  * Retention: `tuanwu retention run` (daily in the server) anonymizes member records past
- * privacy.memberRetentionYears and purges the audit log past audit.retentionDays; the other texts
+ * privacy.memberRetentionYears, stopped applications past privacy.stoppedApplicantRetentionYears,
+ * and purges the audit log past audit.retentionDays; the other texts
  * say what the record's life is today.
  */
 
@@ -18,7 +19,8 @@ const MEMBER_RECORD: Retention = {
   text: '团籍存续期间；离团或转出省外满规定年数后由保存期限任务匿名化（tuanwu retention run，LAW-01） / while the person holds 团籍; anonymized by the retention job the set number of years after leaving the League or the province',
 };
 const APPLICANT_RECORD: Retention = {
-  text: '发展过程中；被接收后随团员档案保存，中止的申请保存期限待定（LAW-01） / while the application runs; an admitted applicant\'s record stays with the member\'s, the period for stopped ones is not yet set',
+  rule: 'privacy.stoppedApplicantRetentionYears',
+  text: '发展过程中；被接收后随团员档案保存；申请中止满规定年数后由保存期限任务匿名化（姓名、证件号、手机号、出生月日、纪实、公示异议，tuanwu retention run，LAW-01） / while the application runs; an admitted applicant\'s record stays with the member\'s; a stopped application is anonymized by the retention job the set number of years after the stop',
 };
 const TRANSFER_RECORD: Retention = { text: '随转接记录保存（全过程纪实） / kept with the transfer record' };
 const DUES_RECORD: Retention = { text: '随团费收缴记录保存（财务凭证） / kept with the dues record (a financial record)' };

@@ -402,6 +402,11 @@ export const RULES = {
     source: '个人信息保护法第十九条: 保存期限应当为实现处理目的所必要的最短时间 (DOMAIN §12 LAW-01); 年数为 Tuanwu 的本地选择（离团后可恢复团籍、核查团籍的期间），请按本省档案管理规定调整',
     description: '离团或转出省外满几年后匿名化团员个人信息 / years after leaving the League (or the province) before a member\'s personal data is anonymized',
   },
+  'privacy.stoppedApplicantRetentionYears': {
+    value: 2, unit: '年', effectiveFrom: '2021-11-01',
+    source: '个人信息保护法第十九条: 保存期限应当为实现处理目的所必要的最短时间; 第四十七条第一款第二项: 保存期限已届满的应当删除 (DOMAIN §12 LAW-01); 年数为 Tuanwu 的本地选择（足以让再次申请时看到此前中止的申请），请按本省档案管理规定调整',
+    description: '入团申请中止满几年后匿名化申请人个人信息 / years after an application was stopped before the applicant\'s personal data is anonymized',
+  },
   'subject.responseDays': {
     value: 15, unit: '个工作日', effectiveFrom: '2019-11-28',
     source: '个人信息保护法第五十条: 个人行使权利的申请应当及时受理和处理; 《App违法违规收集使用个人信息行为认定方法》(国信办秘字〔2019〕191号) 六(3): 更正、删除承诺时限不得超过15个工作日; GB/T 35273-2020 8.7 c) 应在30天内答复',

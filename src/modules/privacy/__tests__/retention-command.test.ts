@@ -12,10 +12,12 @@ describe('tuanwu retention run (command line)', () => {
       await db.updateTable('member').set({ status: 'lapsed', is_active: 0, updated_at: '2015-05-01T00:00:00.000Z' }).where('id', '=', member.id).execute();
 
       const dry = JSON.parse(cli.run(['retention', 'run', '--dry-run', '--json']));
-      expect(dry).toMatchObject({ dryRun: true, members: { due: 1, anonymized: 0 }, audit: { status: 'nothing_due', retentionDays: 365 } });
+      expect(dry).toMatchObject({ dryRun: true, members: { due: 1, anonymized: 0 }, applicants: { retentionYears: 2, due: 0, anonymized: 0 }, audit: { status: 'nothing_due', retentionDays: 365 } });
       expect((await db.selectFrom('member').select('anonymized_at').where('id', '=', member.id).executeTakeFirstOrThrow()).anonymized_at).toBeNull();
 
-      expect(cli.run(['retention', 'run'])).toMatch(/已匿名化 \/ anonymized: 1/);
+      const output = cli.run(['retention', 'run']);
+      expect(output).toMatch(/团员信息.*已匿名化 \/ anonymized: 1/);
+      expect(output).toMatch(/中止的入团申请（中止满2年.*已匿名化 \/ anonymized: 0/);
       expect((await db.selectFrom('member').select('name').where('id', '=', member.id).executeTakeFirstOrThrow()).name).toBe(ANONYMIZED_NAME);
       expect(cli.run(['audit', 'verify'])).toMatch(/intact/);
     } finally {

@@ -21,6 +21,7 @@ import { exportControls } from './0017-export-controls.ts';
 import { ledgerMacs } from './0018-ledger-macs.ts';
 import { secondFactor } from './0020-second-factor.ts';
 import { incidents } from './0021-incidents.ts';
+import { applicantAnonymization } from './0022-applicant-anonymization.ts';
 
 /** Every migration in order. Names sort lexically; never rename or edit a released one. */
 export function allMigrations(engine: Engine): Record<string, Migration> {
@@ -46,5 +47,6 @@ export function allMigrations(engine: Engine): Record<string, Migration> {
     '0019-subject-requests': subjectRequests(engine),
     '0020-second-factor': secondFactor(),
     '0021-incidents': incidents(engine),
+    '0022-applicant-anonymization': applicantAnonymization(),
   };
 }
