@@ -92,7 +92,9 @@ async function usageOf(db: Db, table: string, column: string, suites: readonly F
   const ref = sql.ref(column);
   // One scan per column: a conditional count per key set's prefix, which both engines answer alike.
   const counts = suites.map((s, i) => sql`sum(case when ${ref} like ${`${s.prefix}%`} then 1 else 0 end) as ${sql.ref(`n${i}`)}`);
-  const row = (await sql<Record<string, number | string | null>>`select count(${ref}) as total, ${sql.join(counts)} from ${sql.table(table)}`.execute(db)).rows[0] ?? {};
+  // An empty string is no value (an anonymized record), so it is neither counted nor unknown.
+  const total = sql`sum(case when ${ref} is not null and ${ref} <> '' then 1 else 0 end) as total`;
+  const row = (await sql<Record<string, number | string | null>>`select ${total}, ${sql.join(counts)} from ${sql.table(table)}`.execute(db)).rows[0] ?? {};
   const byKeySet = suites.map((s, i) => ({ keySetId: s.keySetId, profile: s.profile, versionTag: s.versionTag, algorithm: s.algorithms.field, count: Number(row[`n${i}`] ?? 0) }));
   const values = Number(row.total ?? 0);
   return { table, column, values, byKeySet, unknown: values - byKeySet.reduce((sum, k) => sum + k.count, 0) };

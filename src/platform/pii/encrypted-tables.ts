@@ -24,8 +24,11 @@ export function encryptedTables(registry: readonly PersonalDataColumn[] = PII_RE
   return [...byTable.values()];
 }
 
-/** SQL: some encrypted column of the row holds a value that does not begin with `prefix`. */
+/**
+ * SQL: some encrypted column of the row holds a value that does not begin with `prefix`. An empty
+ * string is no value: anonymization empties the NOT NULL number columns (privacy/*-anonymization.ts).
+ */
 export function notAllUnder(columns: readonly string[], prefix: string): RawBuilder<boolean> {
   // Prefixes are letters, digits and dots ('sm1.k3.'), so LIKE needs no escaping.
-  return sql<boolean>`(${sql.join(columns.map((c) => sql`(${sql.ref(c)} is not null and ${sql.ref(c)} not like ${`${prefix}%`})`), sql` or `)})`;
+  return sql<boolean>`(${sql.join(columns.map((c) => sql`(${sql.ref(c)} is not null and ${sql.ref(c)} <> '' and ${sql.ref(c)} not like ${`${prefix}%`})`), sql` or `)})`;
 }

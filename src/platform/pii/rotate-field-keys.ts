@@ -102,15 +102,20 @@ async function rewriteTable(db: Db, table: EncryptedTable, pair: FieldCryptoPair
       for (const row of rows) {
         const plain = new Map<string, string | null>();
         const sets = [];
+        // An anonymized column holds '' (no value): it stays as it is, and so does its blind index.
+        const emptied = new Set(table.encrypted.filter((column) => row[column] === ''));
         for (const column of table.encrypted) {
           const value = row[column] as string | null;
+          if (emptied.has(column)) continue;
           plain.set(column, value === null ? null : pair.cipher.decrypt(value));
           sets.push(sql`${sql.ref(column)} = ${value === null ? null : pair.cipher.encrypt(plain.get(column)!)}`);
         }
         for (const index of table.indexes) {
+          if (emptied.has(index.of)) continue;
           const source = plain.get(index.of) ?? null;
           sets.push(sql`${sql.ref(index.column)} = ${source === null ? null : pair.blindIndex.of(index.purpose, source)}`);
         }
+        if (sets.length === 0) continue;
         await sql`update ${sql.table(table.table)} set ${sql.join(sets)} where ${sql.ref('id')} = ${row.id}`.execute(trx);
       }
       if (rows.length > 0) afterId = Number(rows[rows.length - 1]!.id);
