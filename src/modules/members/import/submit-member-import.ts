@@ -66,5 +66,12 @@ function refusal(error: ZipRefused): AppError {
       extra: { reason: error.problem },
     });
   }
+  if (error.problem === 'corrupt') {
+    // Most often a file cut short in transfer or saved by another program: say so plainly.
+    return new AppError('UPLOAD_UNSAFE_ARCHIVE', {
+      message: { zh: '文件已损坏或不完整，无法读取。请在Excel中打开该文件，另存为新的.xlsx文件后再上传；如仍不行，请下载导入模板重新填写', en: 'The file is damaged or incomplete and cannot be read. Open it in Excel, save it as a new .xlsx file and upload that; if that fails, fill in a fresh copy of the template' },
+      extra: { reason: error.problem },
+    });
+  }
   return new AppError('UPLOAD_UNSAFE_ARCHIVE', { extra: { reason: error.problem } });
 }

@@ -110,6 +110,7 @@ describe('upload safety (DOMAIN §12 AS-19, AS-20)', () => {
     const response = await county.upload(zipOf([small('xl/workbook.xml', WORKBOOK), small('xl/workbook.xml', WORKBOOK)]));
     expect(response.statusCode).toBe(422);
     expect(response.json().error.reason).toBe('corrupt');
+    expect(response.json().error.message).toContain('文件已损坏或不完整');
   });
 
   it('stores uploads under server-made names, whatever the client calls the file', async () => {
