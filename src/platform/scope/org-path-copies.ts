@@ -30,6 +30,9 @@ export const ORG_PATH_COPIES = [
   // committee above it keeps seeing and deciding them after a move.
   { table: 'minor_access_grant', column: 'org_path' },
   { table: 'subject_request', column: 'org_path' },
+  // An incident belongs to an organization's register: it moves with the organization, so the
+  // committees above it after the move see and handle it.
+  { table: 'incident', column: 'org_path' },
 ] as const;
 
 /**
