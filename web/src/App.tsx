@@ -30,7 +30,7 @@ const WorkplanSupervisionPage = lazyPage(() => import('./pages/WorkplanSupervisi
 const RulesPage = lazyPage(() => import('./pages/RulesPage'));
 const AuditPage = lazyPage(() => import('./pages/AuditPage'));
 const SecurityAlertsPage = lazyPage(() => import('./pages/SecurityAlertsPage'));
-const IncidentsPage = lazyPage(() => import('./modules/incidents/IncidentsPage'));
+const IncidentsPage = lazyPage(() => import('./pages/IncidentsPage'));
 const MinorAccessPage = lazyPage(() => import('./pages/MinorAccessPage'));
 const ChangePasswordPage = lazyPage(() => import('./pages/ChangePasswordPage'));
 const NotFound = lazyPage(() => import('./pages/NotFound'));

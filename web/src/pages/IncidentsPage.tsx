@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Card, Flex, Input, Segmented, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
-import { useT } from '../../i18n';
-import { useCan } from '../auth/hooks/useSession';
-import { useErrorMessage } from '../common/hooks/useErrorMessage';
-import { usePagedQuery } from '../common/hooks/usePagedQuery';
-import { listIncidents, type IncidentPage } from './api/incident-api';
-import { IncidentDrawer } from './components/IncidentDrawer';
-import { IncidentFactsModal } from './components/IncidentFactsModal';
-import { IncidentTable } from './components/IncidentTable';
-import { INCIDENT_STATUSES, type IncidentQuery, type IncidentStatus } from './types/incident';
-import { statusKey } from './utils/incident-labels';
+import { useT } from '../i18n';
+import { useCan } from '../modules/auth/hooks/useSession';
+import { useErrorMessage } from '../modules/common/hooks/useErrorMessage';
+import { usePagedQuery } from '../modules/common/hooks/usePagedQuery';
+import { listIncidents, type IncidentPage } from '../modules/incidents/api/incident-api';
+import { IncidentDrawer } from '../modules/incidents/components/IncidentDrawer';
+import { IncidentFactsModal } from '../modules/incidents/components/IncidentFactsModal';
+import { IncidentTable } from '../modules/incidents/components/IncidentTable';
+import { INCIDENT_STATUSES, type IncidentQuery, type IncidentStatus } from '../modules/incidents/types/incident';
+import { statusKey } from '../modules/incidents/utils/incident-labels';
 
 /**
  * 安全事件: the personal-data incident register (DOMAIN §12 LAW-08, PIPL Art. 57) for the security
